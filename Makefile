@@ -1,0 +1,73 @@
+# sinmun: the only commands you need to remember. `make help` lists them.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+MANAGE  = $(BIN)/python manage.py
+UV_VERSION = 0.13.8
+HOST   ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo run scheduler test test-postgres browser-deps services lint format bench messages clean
+
+help: ## Show this list
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(BIN)/uv
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --locked --inexact --all-extras --quiet
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+demo: install ## Install, migrate SQLite, load the demo paper, serve http://127.0.0.1:8000
+	$(MANAGE) migrate --no-input
+	$(MANAGE) compilemessages --ignore='.venv/*' -v0
+	$(MANAGE) seed_demo
+	@echo "Serving http://$(HOST)/  (admin: http://$(HOST)/admin/  admin / sinmun-demo)"
+	$(MANAGE) runserver $(HOST)
+
+run: install ## Serve the site at http://127.0.0.1:8000 without loading anything
+	$(MANAGE) runserver $(HOST)
+
+browser-deps: ## Install Debian's Chromium and a Korean font for the browser tests (needs root)
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qiE 'nanum|noto (sans|serif) cjk'; then \
+		echo "Installing chromium and fonts-nanum from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null; \
+	fi
+
+services: ## Start PostgreSQL and Redis on 127.0.0.1 if they are not running
+	bin/start-services
+
+test: install browser-deps ## Run the whole suite on SQLite
+	$(MANAGE) compilemessages --ignore='.venv/*' -v0
+	$(BIN)/pytest
+
+test-postgres: install browser-deps services ## Run the whole suite on PostgreSQL and Redis
+	$(MANAGE) compilemessages --ignore='.venv/*' -v0
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/sinmun REDIS_URL=redis://127.0.0.1:6379/15 $(BIN)/pytest
+
+lint: install ## Check code, templates, layers, migrations and translations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	git ls-files 'sinmun/templates/*.html' | xargs $(BIN)/djhtml --check
+	$(BIN)/lint-imports
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+
+format: install ## Rewrite code and templates in house style
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	git ls-files 'sinmun/templates/*.html' | xargs $(BIN)/djhtml
+
+bench: install ## Time every public page type against the demo paper (report in the terminal)
+	$(BIN)/python -m bench.run
+
+messages: install ## Refresh and compile the Korean catalogue (needs GNU gettext)
+	$(MANAGE) makemessages -l ko --ignore='.venv/*' --ignore='bench/*' --no-obsolete
+	$(MANAGE) compilemessages --ignore='.venv/*'
+
+clean: ## Remove the SQLite database, media and compiled files (keeps .venv)
+	rm -rf db.sqlite3 db.sqlite3-wal db.sqlite3-shm var/

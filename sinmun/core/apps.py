@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "sinmun.core"
+    label = "core"
+    verbose_name = _("Newspaper")
+
+    def ready(self):
+        from sinmun.core import signals  # noqa: F401

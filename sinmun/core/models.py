@@ -1,0 +1,147 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+
+from sinmun.core import cache
+from sinmun.core.text import normalize_line
+
+
+class BasePage(Page):
+    """A page readers see: normalised text in, shared-cache headers out."""
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        self.title = normalize_line(self.title)
+        if self.seo_title:
+            self.seo_title = normalize_line(self.seo_title)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.status_code == 200 and not getattr(request, "is_preview", False):
+            cache.make_public(response)
+        return response
+
+    def serve_preview(self, request, mode_name):
+        return cache.make_private(super().serve_preview(request, mode_name))
+
+
+@register_setting(icon="doc-full")
+class NewspaperSettings(BaseSiteSetting):
+    """The paper's name, logo and the particulars the press law requires on every page.
+
+    신문 등의 진흥에 관한 법률 제21조 (as quoted by the press): an internet newspaper shows
+    its name, registration number and date, publisher, editor, address, phone and the date
+    of publication where readers can easily see them; 제9조의2 adds the youth-protection
+    officer (청소년보호책임자).
+    """
+
+    name = models.CharField(
+        _("newspaper name (제호)"),
+        max_length=60,
+        help_text=_("As it appears in the masthead and bylines."),
+    )
+    company = models.CharField(_("company (법인명)"), max_length=100, blank=True)
+    logo = models.ForeignKey(
+        "images.Photo",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the masthead instead of the name, if set."),
+    )
+    registration_number = models.CharField(
+        _("internet newspaper registration number (등록번호)"),
+        max_length=60,
+        help_text=_("For example 서울 아00000. 아 marks an internet newspaper."),
+    )
+    print_registration_number = models.CharField(
+        _("print registration number"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Only if the company also prints a paper, for example 충북 가00001."
+        ),
+    )
+    registered_on = models.DateField(_("registration date (등록일)"), null=True)
+    founded_on = models.DateField(_("first publication date (발행일)"), null=True)
+    publisher = models.CharField(_("publisher (발행인)"), max_length=60)
+    editor = models.CharField(
+        _("editor (편집인)"),
+        max_length=200,
+        help_text=_("With each editor's area of responsibility if there are several."),
+    )
+    youth_protection_officer = models.CharField(
+        _("youth protection officer (청소년보호책임자)"), max_length=60
+    )
+    youth_protection_contact = models.CharField(
+        _("youth protection officer's contact"), max_length=100, blank=True
+    )
+    address = models.CharField(
+        _("address of the publishing office (발행소)"), max_length=200
+    )
+    phone = models.CharField(_("phone (대표전화)"), max_length=40)
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
+    email = models.EmailField(_("newsroom e-mail"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("company"), FieldPanel("logo")],
+            heading=_("Masthead"),
+        ),
+        HelpPanel(
+            content=_(
+                "The press law requires these particulars on every page. They are shown in the "
+                "footer of the site."
+            )
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_number"),
+                FieldPanel("print_registration_number"),
+                FieldPanel("registered_on"),
+                FieldPanel("founded_on"),
+                FieldPanel("publisher"),
+                FieldPanel("editor"),
+                FieldPanel("youth_protection_officer"),
+                FieldPanel("youth_protection_contact"),
+            ],
+            heading=_("Legal particulars"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("newspaper settings")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether every particular the law requires is filled in."""
+        required = (
+            "name",
+            "registration_number",
+            "registered_on",
+            "founded_on",
+            "publisher",
+            "editor",
+            "youth_protection_officer",
+            "address",
+            "phone",
+        )
+        return all(getattr(self, f) for f in required)

@@ -1,0 +1,14 @@
+from django.template import loader
+from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.views.decorators.csrf import requires_csrf_token
+
+
+def page_not_found(request, exception=None):
+    """Render the 404 page with the masthead and footer, so a lost reader can go on reading."""
+    return HttpResponseNotFound(loader.render_to_string("404.html", {}, request))
+
+
+@requires_csrf_token
+def server_error(request):
+    """Render a self-contained 500 page: no database, no context processors, no traceback."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,135 @@
+"""Reads for navigation and for the pages that list articles."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage, Paginator
+from django.db.models import Q
+
+from sinmun.articles import selectors as article_selectors
+from sinmun.articles.models import ArticlePage
+from sinmun.core.selectors import public_q
+from sinmun.sections.models import SectionPage
+
+SECTION_TREE_KEY = "sinmun:section-tree:v1"
+MAX_PAGE_NUMBER = 10_000  # deeper pages are not worth a database scan; Paginator clamps
+
+
+@dataclass
+class SectionLink:
+    id: int
+    title: str
+    url: str
+    path: str
+    depth: int
+    show_on_front_page: bool
+    children: list["SectionLink"] = field(default_factory=list)
+
+    def __str__(self):
+        return self.title
+
+
+@dataclass
+class SectionTree:
+    """The live sections in navigation order, and a lookup from page path to section."""
+
+    top: list[SectionLink]
+    by_path: dict[str, SectionLink]
+
+    def section_of(self, article: ArticlePage) -> SectionLink | None:
+        """Return the section `article` is filed in, from its place in the page tree."""
+        return self.by_path.get(article.path[: -ArticlePage.steplen])
+
+    def top_section_of(self, article: ArticlePage) -> SectionLink | None:
+        for link in self.top:
+            if article.path.startswith(link.path):
+                return link
+        return None
+
+
+def section_tree() -> SectionTree:
+    """Return the section tree, from the cache when it is there."""
+    tree = cache.get(SECTION_TREE_KEY)
+    if tree is None:
+        tree = _build_section_tree()
+        cache.set(
+            SECTION_TREE_KEY, tree, timeout=settings.SINMUN_BOX_CACHE_SECONDS * 20
+        )
+    return tree
+
+
+def forget_section_tree() -> None:
+    cache.delete(SECTION_TREE_KEY)
+
+
+def _build_section_tree() -> SectionTree:
+    pages = SectionPage.objects.live().filter(public_q()).order_by("path")
+    by_path: dict[str, SectionLink] = {}
+    top: list[SectionLink] = []
+    min_depth = None
+    for page in pages:
+        link = SectionLink(
+            id=page.pk,
+            title=page.title,
+            url=page.get_url() or "",
+            path=page.path,
+            depth=page.depth,
+            show_on_front_page=page.show_on_front_page,
+        )
+        parent = by_path.get(page.path[: -SectionPage.steplen])
+        if parent is not None:
+            parent.children.append(link)
+        elif min_depth is None or page.depth <= min_depth:
+            min_depth = page.depth
+            top.append(link)
+        else:
+            continue  # under an unpublished section: not reachable from the navigation
+        by_path[page.path] = link
+    return SectionTree(top=top, by_path=by_path)
+
+
+def _paginate(queryset, page_number) -> PaginatorPage:
+    paginator = Paginator(queryset, settings.SINMUN_LISTING_PAGE_SIZE)
+    try:
+        number = min(int(page_number), MAX_PAGE_NUMBER)
+    except (TypeError, ValueError):
+        number = 1
+    # get_page() turns a junk or out-of-range ?page= into page 1 or the last page.
+    page = paginator.get_page(number)
+    article_selectors.prefetch_cards(page.object_list)
+    return page
+
+
+def section_listing(*, section: SectionPage, page_number) -> PaginatorPage:
+    """Return one page of the section's published stories (sub-sections included), newest first."""
+    return _paginate(
+        article_selectors.published().in_section(section).newest_first(), page_number
+    )
+
+
+def reporter_listing(*, reporter, page_number) -> PaginatorPage:
+    return _paginate(
+        article_selectors.published().filter(bylines__reporter=reporter).newest_first(),
+        page_number,
+    )
+
+
+def columnist_listing(*, columnist, page_number) -> PaginatorPage:
+    return _paginate(
+        article_selectors.published().filter(columnist=columnist).newest_first(),
+        page_number,
+    )
+
+
+def series_listing(*, series, page_number) -> PaginatorPage:
+    return _paginate(
+        article_selectors.published().filter(series=series).newest_first(), page_number
+    )
+
+
+def tag_listing(*, tag, page_number) -> PaginatorPage:
+    return _paginate(
+        article_selectors.published().filter(Q(tagged_items__tag=tag)).newest_first(),
+        page_number,
+    )
