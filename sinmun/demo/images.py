@@ -788,39 +788,57 @@ def _spread(
 
 
 class _Soft:
-    """Soft shapes (smoke, mist): drawn small within a box, blurred, laid over the canvas."""
+    """Soft shapes (smoke, mist): drawn small, blurred, and laid over the canvas.
 
-    def __init__(self, cv: _Canvas, box, *, scale: int = 6):
+    Only the box around the shapes is worked on, at 1/scale of the canvas, so a plume of
+    smoke costs a few milliseconds rather than a full-canvas blur.
+    """
+
+    def __init__(self, cv: _Canvas, *, scale: int = 6):
         self.cv = cv
-        x0, y0, x1, y1 = cv._pixel_box(*box)
-        self.origin = (x0, y0)
-        self.full = (max(1, x1 - x0), max(1, y1 - y0))
         self.f = scale
-        small = (max(1, self.full[0] // scale), max(1, self.full[1] // scale))
-        self.col = Image.new("RGB", small, (128, 128, 128))
-        self.mask = Image.new("RGB", small, (0, 0, 0))
-        self._dc = ImageDraw.Draw(self.col)
-        self._dm = ImageDraw.Draw(self.mask, "RGBA")
+        self.shapes: list[tuple] = []
 
     def circle(self, x, y, r, color, a: float, *, shade=None) -> None:
         px, py = self.cv.p(x, y)
-        px, py = (px - self.origin[0]) / self.f, (py - self.origin[1]) / self.f
-        rr = r * self.cv.k / self.f
-        self._dc.ellipse((px - rr, py - rr, px + rr, py + rr), fill=tuple(color[:3]))
-        if shade is not None:
-            s = rr * 0.62
-            ox, oy = px - rr * 0.22, py - rr * 0.25
-            self._dc.ellipse((ox - s, oy - s, ox + s, oy + s), fill=tuple(shade[:3]))
-        self._dm.ellipse(
-            (px - rr, py - rr, px + rr, py + rr), fill=(255, 255, 255, round(a * 255))
+        self.shapes.append(
+            (px, py, r * self.cv.k, tuple(color[:3]), a, shade and tuple(shade[:3]))
         )
 
     def apply(self, blur: float = 1.5) -> None:
-        col = self.col.filter(ImageFilter.GaussianBlur(blur)).resize(
-            self.full, Image.BILINEAR
+        if not self.shapes:
+            return
+        f, w, h = self.f, self.cv.img.width, self.cv.img.height
+        pad = blur * 3 * f
+        x0 = max(0, int(min(px - r for px, _, r, *_ in self.shapes) - pad))
+        y0 = max(0, int(min(py - r for _, py, r, *_ in self.shapes) - pad))
+        x1 = min(w, int(max(px + r for px, _, r, *_ in self.shapes) + pad) + 1)
+        y1 = min(h, int(max(py + r for _, py, r, *_ in self.shapes) + pad) + 1)
+        if x1 - x0 < f or y1 - y0 < f:
+            return
+        small = ((x1 - x0) // f + 1, (y1 - y0) // f + 1)
+        n = len(self.shapes)
+        mean = tuple(sum(shape[3][i] for shape in self.shapes) // n for i in range(3))
+        col = Image.new("RGB", small, mean)
+        mask = Image.new("RGB", small, (0, 0, 0))
+        dc, dm = ImageDraw.Draw(col), ImageDraw.Draw(mask, "RGBA")
+        for px, py, r, color, a, shade in self.shapes:
+            cx, cy, rr = (px - x0) / f, (py - y0) / f, r / f
+            dc.ellipse((cx - rr, cy - rr, cx + rr, cy + rr), fill=color)
+            if shade is not None:
+                s, ox, oy = rr * 0.62, cx - rr * 0.22, cy - rr * 0.25
+                dc.ellipse((ox - s, oy - s, ox + s, oy + s), fill=shade)
+            dm.ellipse(
+                (cx - rr, cy - rr, cx + rr, cy + rr),
+                fill=(255, 255, 255, round(a * 255)),
+            )
+        layer = col.convert("RGBA")
+        layer.putalpha(mask.getchannel(0))
+        layer = layer.filter(ImageFilter.GaussianBlur(blur))
+        layer = layer.resize((small[0] * f, small[1] * f), Image.BILINEAR).crop(
+            (0, 0, x1 - x0, y1 - y0)
         )
-        mask = self.mask.getchannel(0).filter(ImageFilter.GaussianBlur(blur))
-        self.cv.img.paste(col, self.origin, mask.resize(self.full, Image.BILINEAR))
+        self.cv.img.paste(layer, (x0, y0), layer)
 
 
 def _cyclist(cv, x, y, rng, pal) -> None:
@@ -1858,9 +1876,10 @@ def _road(cv: _Canvas, rng: random.Random) -> _Pal:
         )
     # cars, far to near
     cars = [
-        (rng.choice((-6.0, -2.0, 2.2, 6.4)), rng.uniform(10, 120))
+        (rng.choice((-6.0, -2.0, 2.2, 6.4)), rng.uniform(9, 110))
         for _ in range(rng.randint(4, 7))
     ]
+    cars.append((rng.choice((2.2, 6.4)), rng.uniform(11, 22)))
     cars.sort(key=lambda c: -c[1])
     for lane, z in cars:
         x, y = cam.p(lane, z)
@@ -2444,7 +2463,7 @@ def _factory(cv: _Canvas, rng: random.Random) -> _Pal:
         cv.rect(x - 18, top - 6, x + 18, top + 2, _shade(brick, -0.3))
         stacks.append((x, top))
     wind = rng.uniform(0.6, 1.4) * rng.choice((-1, 1))
-    soft = _Soft(cv, (-60, -10, 1660, base))
+    soft = _Soft(cv)
     puff = _shade(pal.cloud, -0.04)
     for x, top in stacks:
         for j in range(18):
@@ -2964,7 +2983,7 @@ def _fire(cv: _Canvas, rng: random.Random) -> _Pal:
     cv.rect(bx0 + 40, base - 90, bx0 + 180, base, _shade(wall, -0.5))
     # smoke plume, drifting with the wind
     wind = rng.uniform(0.6, 1.2) * rng.choice((-1, 1))
-    soft = _Soft(cv, (-60, -10, 1660, base))
+    soft = _Soft(cv)
     for wx0, wy0, wx1, _ in flames:
         sx = (wx0 + wx1) / 2
         for j in range(30):
@@ -3100,108 +3119,131 @@ def _fire(cv: _Canvas, rng: random.Random) -> _Pal:
 
 def _portrait_figure(cv: _Canvas, rng: random.Random, cx, cy, s, bg) -> None:
     """A head-and-shoulders silhouette, the head centred at (cx, cy), s the head's height."""
-    hue = rng.choice(_hexes("#2f3a48", "#3b3f45", "#34403a", "#45363a", "#3a3546"))
-    body = _mix(hue, bg, 0.15)
-    head = _shade(_mix(hue, bg, 0.3), 0.08)
-    hair = _shade(hue, -0.25)
-    style = rng.choice(("short", "short", "long", "bob", "bun", "side"))
+    hue = rng.choice(
+        _hexes("#2f3a48", "#3b3f45", "#34403a", "#45363a", "#3a3546", "#4a4038")
+    )
+    body = _mix(hue, bg, 0.12)
+    head = _shade(_mix(hue, bg, 0.32), 0.06)
+    hair = _shade(hue, -0.3)
+    style = rng.choice(("short", "short", "side", "long", "bob", "bun"))
     if style == "long":
         cv.rrect(
-            cx - s * 0.45, cy - s * 0.5, cx + s * 0.45, cy + s * 0.95, s * 0.35, hair
+            cx - s * 0.46, cy - s * 0.42, cx + s * 0.46, cy + s * 1.05, s * 0.3, hair
         )
-    # shoulders and neck
-    cv.rrect(cx - s * 1.25, cy + s * 0.78, cx + s * 1.25, cy + s * 2.6, s * 0.55, body)
-    cv.rect(cx - s * 0.17, cy + s * 0.3, cx + s * 0.17, cy + s * 0.85, head)
+    elif style == "bob":
+        cv.rrect(
+            cx - s * 0.45, cy - s * 0.42, cx + s * 0.45, cy + s * 0.5, s * 0.22, hair
+        )
+    # neck and shoulders
+    cv.rect(
+        cx - s * 0.16, cy + s * 0.2, cx + s * 0.16, cy + s * 1.0, _shade(head, -0.08)
+    )
+    cv.ellipse(cx, cy + s * 1.52, s * 1.32, s * 0.8, body)
+    cv.rect(cx - s * 1.32, cy + s * 1.52, cx + s * 1.32, cy + s * 3.2, body)
+    if style == "long":
+        for d in (-1, 1):
+            cv.rrect(
+                cx + d * s * 0.3 - s * 0.14,
+                cy + s * 0.3,
+                cx + d * s * 0.3 + s * 0.14,
+                cy + s * 1.25,
+                s * 0.12,
+                hair,
+            )
     # collar: a shirt V between jacket lapels
     shirt = _shade(bg, 0.45)
     cv.poly(
         [
-            (cx - s * 0.28, cy + s * 0.8),
-            (cx + s * 0.28, cy + s * 0.8),
-            (cx, cy + s * 1.35),
+            (cx - s * 0.3, cy + s * 0.76),
+            (cx + s * 0.3, cy + s * 0.76),
+            (cx, cy + s * 1.5),
         ],
         shirt,
     )
     cv.poly(
         [
-            (cx - s * 0.18, cy + s * 0.8),
-            (cx + s * 0.18, cy + s * 0.8),
-            (cx, cy + s * 1.02),
+            (cx - s * 0.17, cy + s * 0.74),
+            (cx + s * 0.17, cy + s * 0.74),
+            (cx, cy + s * 1.0),
         ],
-        head,
+        _shade(head, -0.08),
     )
-    if rng.random() < 0.5:
+    if rng.random() < 0.45:
+        tie = _shade(hue, -0.15)
         cv.poly(
-            [
-                (cx - s * 0.06, cy + s * 1.0),
-                (cx + s * 0.06, cy + s * 1.0),
-                (cx + s * 0.05, cy + s * 1.3),
-                (cx, cy + s * 1.38),
-                (cx - s * 0.05, cy + s * 1.3),
-            ],
-            _shade(hue, -0.1),
-        )
-    lap = _shade(body, -0.12)
+            [(cx - s * 0.06, cy + s * 1.06), (cx + s * 0.06, cy + s * 1.06), (cx + s * 0.07, cy + s * 1.42),
+             (cx, cy + s * 1.52), (cx - s * 0.07, cy + s * 1.42)],
+            tie,
+        )  # fmt: skip
+    lap = _shade(body, -0.14)
     for d in (-1, 1):
         cv.poly(
             [
-                (cx + d * s * 0.28, cy + s * 0.8),
-                (cx + d * s * 0.05, cy + s * 1.5),
-                (cx + d * s * 0.42, cy + s * 1.1),
+                (cx + d * s * 0.3, cy + s * 0.76),
+                (cx + d * s * 0.04, cy + s * 1.62),
+                (cx + d * s * 0.46, cy + s * 1.18),
             ],
             lap,
         )
     # head
-    cv.ellipse(cx, cy, s * 0.36, s * 0.46, head)
-    cv.ellipse(cx - s * 0.36, cy + s * 0.04, s * 0.06, s * 0.1, head)
-    cv.ellipse(cx + s * 0.36, cy + s * 0.04, s * 0.06, s * 0.1, head)
+    cv.ellipse(cx - s * 0.34, cy + s * 0.02, s * 0.07, s * 0.11, head)
+    cv.ellipse(cx + s * 0.34, cy + s * 0.02, s * 0.07, s * 0.11, head)
+    cv.ellipse(cx, cy, s * 0.34, s * 0.44, head)
+    # hair: a cap over the crown, its lower edge shaped by the style
+    crown = _bez(
+        (cx - s * 0.37, cy - s * 0.02),
+        (cx - s * 0.4, cy - s * 0.62),
+        (cx + s * 0.4, cy - s * 0.62),
+        (cx + s * 0.37, cy - s * 0.02),
+        18,
+    )
     if style in ("short", "side"):
-        cv.chord(cx, cy - s * 0.06, s * 0.39, s * 0.44, 180, 360, hair)
-        if style == "side":
-            cv.poly(
-                [
-                    (cx - s * 0.39, cy - s * 0.06),
-                    (cx + s * 0.2, cy - s * 0.46),
-                    (cx + s * 0.39, cy - s * 0.1),
-                    (cx - s * 0.1, cy - s * 0.2),
-                ],
-                hair,
-            )
+        d = 1 if rng.random() < 0.5 else -1
+        edge = _bez(
+            (cx + d * s * 0.37, cy - s * 0.02), (cx + d * s * 0.2, cy - s * 0.3),
+            (cx - d * s * 0.1, cy - s * (0.12 if style == "side" else 0.26)), (cx - d * s * 0.37, cy - s * 0.06), 12,
+        )  # fmt: skip
+        cv.poly(crown + (edge if d == 1 else edge[::-1]), hair)
     elif style in ("long", "bob"):
-        cv.chord(cx, cy - s * 0.04, s * 0.42, s * 0.5, 180, 360, hair)
-        cv.rrect(
-            cx - s * 0.43,
-            cy - s * 0.1,
-            cx - s * 0.28,
-            cy + s * (0.45 if style == "bob" else 0.7),
-            s * 0.08,
-            hair,
+        edge = _bez(
+            (cx + s * 0.4, cy + s * 0.1),
+            (cx + s * 0.3, cy - s * 0.3),
+            (cx + s * 0.05, cy - s * 0.34),
+            (cx, cy - s * 0.3),
+            8,
         )
-        cv.rrect(
-            cx + s * 0.28,
-            cy - s * 0.1,
-            cx + s * 0.43,
-            cy + s * (0.45 if style == "bob" else 0.7),
-            s * 0.08,
-            hair,
+        edge += _bez(
+            (cx, cy - s * 0.3),
+            (cx - s * 0.05, cy - s * 0.34),
+            (cx - s * 0.3, cy - s * 0.3),
+            (cx - s * 0.4, cy + s * 0.1),
+            8,
         )
+        cv.poly(crown + [(cx + s * 0.4, cy + s * 0.1), *edge[1:]], hair)
     else:
-        cv.chord(cx, cy - s * 0.05, s * 0.39, s * 0.45, 180, 360, hair)
-        cv.circle(cx, cy - s * 0.5, s * 0.17, hair)
+        edge = _bez(
+            (cx + s * 0.36, cy - s * 0.08),
+            (cx + s * 0.2, cy - s * 0.32),
+            (cx - s * 0.2, cy - s * 0.32),
+            (cx - s * 0.36, cy - s * 0.08),
+            12,
+        )
+        cv.poly(crown + edge, hair)
+        cv.circle(cx, cy - s * 0.56, s * 0.16, hair)
     if rng.random() < 0.3:
         g = _shade(hue, -0.3)
         for d in (-1, 1):
             cv.arc(
                 cx + d * s * 0.15,
                 cy + s * 0.02,
-                s * 0.12,
-                s * 0.09,
+                s * 0.11,
+                s * 0.08,
                 0,
                 360,
                 g,
-                max(2, s * 0.025),
+                max(2, s * 0.022),
             )
-        cv.line([(cx - s * 0.03, cy), (cx + s * 0.03, cy)], g, max(2, s * 0.025))
+        cv.line([(cx - s * 0.04, cy), (cx + s * 0.04, cy)], g, max(2, s * 0.022))
 
 
 _BACKDROPS = _hexes(

@@ -106,18 +106,18 @@ def _home_page() -> HomePage:
     if home:
         return home
     root = Page.get_first_root_node()
+    # Wagtail's first migration leaves a bare "Welcome to your new Wagtail site!" page.
+    for welcome in root.get_children().exact_type(Page):
+        if welcome.numchild == 0:
+            welcome.delete()
     home = root.add_child(instance=HomePage(title=content.OUTLET["name"], slug="home"))
     home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True)
-    old_root_id = site.root_page_id if site.pk else None
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
     site.root_page = home
     site.site_name = content.OUTLET["name"]
     site.save()
-    # Wagtail's first migration leaves a "Welcome to your new Wagtail site!" page.
-    if old_root_id and old_root_id != home.pk:
-        Page.objects.filter(pk=old_root_id, depth=2).exclude(pk=home.pk).delete()
     return home
 
 

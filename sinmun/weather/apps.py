@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WeatherConfig(AppConfig):
+    name = "sinmun.weather"
+    label = "weather"
+    verbose_name = _("Weather")

@@ -1,0 +1,3 @@
+def weather(request):
+    """Give templates the weather ticker (filled in by the weather app)."""
+    return {}
