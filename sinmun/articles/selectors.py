@@ -61,7 +61,9 @@ class Headline:
 
 
 BOX_KEY = "sinmun:box:{name}:v1"
-BOX_SLACK = 12  # extra stories kept so that a page can leave out what it already shows
+# Headlines kept per box beyond what a box shows, so that a page can leave out every story
+# it already shows (the front page shows about forty) and still fill its boxes.
+BOX_SLACK = 50
 
 
 def headline_box(
@@ -185,27 +187,49 @@ def prefetch_renditions(images: Iterable) -> None:
         prefetch_related_objects(images, "renditions")
 
 
-def article_page_context(*, article: ArticlePage) -> dict:
-    """Return what the article page shows besides the article itself.
-
-    The boxes never repeat a story: related stories first, then the newest, then the most
-    read, each leaving out what the page already shows.
-    """
-    tags = list(article.tags.all())
+def article_parts(*, article: ArticlePage) -> dict:
+    """Return the parts of the article element: bylines, tags, corrections; photos prefetched."""
     bylines = list(article.bylines.select_related("reporter").order_by("sort_order"))
-    corrections = list(article.corrections.order_by("published_at"))
-    related = related_articles(article=article, tag_ids=[t.pk for t in tags], limit=4)
-    shown = [article.pk, *(a.pk for a in related)]
-    latest = headline_box("latest", limit=6, exclude=shown)
-    shown += [a.pk for a in latest]
-    most_read = headline_box("most_read", limit=6, exclude=shown)
-    prefetch_cards(related, extra_images=[article.lead_image, *photos_in_body(article)])
+    prefetch_renditions([article.lead_image, *photos_in_body(article)])
     return {
         "bylines": bylines,
         "reporters": [b.reporter for b in bylines],
-        "article_tags": tags,
-        "corrections": corrections,
-        "related_articles": related,
+        "article_tags": list(article.tags.all()),
+        "corrections": list(article.corrections.order_by("published_at")),
+    }
+
+
+def related_ids(*, article: ArticlePage, limit: int = 4) -> list[int]:
+    """Return the ids of the stories related to `article`, kept in the cache for a while."""
+    key = f"sinmun:related-ids:{article.pk}"
+    ids = cache.get(key)
+    if ids is None:
+        tag_ids = list(article.tagged_items.values_list("tag_id", flat=True))
+        ids = [
+            a.pk
+            for a in related_articles(article=article, tag_ids=tag_ids, limit=limit)
+        ]
+        cache.set(key, ids, timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10)
+    return ids
+
+
+def related_box(*, ids: Sequence[int]) -> dict:
+    """Return the published stories `ids`, in that order, ready for cards."""
+    found = published().in_bulk(list(ids))
+    return {
+        "related_articles": prefetch_cards([found[pk] for pk in ids if pk in found])
+    }
+
+
+def article_page_context(*, article: ArticlePage) -> dict:
+    """Return the boxes around an article: related, newest and most read, each story once."""
+    related = related_ids(article=article)
+    shown = [article.pk, *related]
+    latest = headline_box("latest", limit=6, exclude=shown)
+    shown += [a.pk for a in latest]
+    most_read = headline_box("most_read", limit=6, exclude=shown)
+    return {
+        "related_ids": related,
         "latest_articles": latest,
         "most_read_articles": most_read,
     }

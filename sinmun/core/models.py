@@ -1,10 +1,11 @@
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-from sinmun.core import cache
+from sinmun.core import cache as cache_policy
 from sinmun.core.text import normalize_line
 
 
@@ -23,11 +24,11 @@ class BasePage(Page):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if response.status_code == 200 and not getattr(request, "is_preview", False):
-            cache.make_public(response)
+            cache_policy.make_public(response)
         return response
 
     def serve_preview(self, request, mode_name):
-        return cache.make_private(super().serve_preview(request, mode_name))
+        return cache_policy.make_private(super().serve_preview(request, mode_name))
 
 
 @register_setting(icon="doc-full")
@@ -126,6 +127,24 @@ class NewspaperSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("newspaper settings")
+
+    @classmethod
+    def base_queryset(cls):
+        return super().base_queryset().select_related("logo")
+
+    @classmethod
+    def for_site(cls, site):
+        """Return the site's settings from the cache: every page reads them, editors rarely."""
+        key = cls.cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, timeout=None)
+        return instance
+
+    @staticmethod
+    def cache_key(site_id) -> str:
+        return f"sinmun:newspaper-settings:{site_id}:v1"
 
     def __str__(self):
         return self.name

@@ -16,6 +16,7 @@ LANCZOS; other output sizes are covered by scaling and cropping the design from 
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import random
 from dataclasses import dataclass
@@ -267,7 +268,9 @@ class _Canvas:
             max(0, min(255, round(255 * (a0 + (a1 - a0) * (j + 0.5 - full[1]) / span))))
             for j in range(by0, by1)
         )
-        mask = Image.frombytes("L", (1, by1 - by0), data).resize((bx1 - bx0, by1 - by0))
+        mask = Image.frombytes("L", (1, by1 - by0), data).resize(
+            (bx1 - bx0, by1 - by0), Image.NEAREST
+        )
         self.img.paste(tuple(color[:3]), (bx0, by0, bx1, by1), mask)
 
     # light
@@ -279,8 +282,11 @@ class _Canvas:
         img = self.img.resize(self.size, Image.LANCZOS)
         if self.glows:
             img = ImageChops.screen(img, self._glow_layer())
-        if pal.grade:
-            img = Image.blend(img, Image.new("RGB", self.size, pal.tint), pal.grade)
+        if pal.grade:  # wash with the tint: a per-channel blend, done as a lookup table
+            g = pal.grade
+            img = img.point(
+                [round(v * (1 - g) + t * g) for t in pal.tint for v in range(256)]
+            )
         if vignette:
             img = ImageChops.multiply(img, _vignette(self.size, vignette))
         return img
@@ -307,7 +313,7 @@ class _Canvas:
 
 def _at(stops, t: float) -> RGB:
     t = max(0.0, min(1.0, t))
-    for (t0, c0), (t1, c1) in zip(stops, stops[1:], strict=False):
+    for (t0, c0), (t1, c1) in itertools.pairwise(stops):
         if t <= t1:
             return _mix(c0, c1, 0 if t1 == t0 else (t - t0) / (t1 - t0))
     return tuple(stops[-1][1][:3])
@@ -424,7 +430,7 @@ def _ridge(
     d = amp
     for _ in range(levels):
         nxt = []
-        for a, b in zip(ys, ys[1:], strict=False):
+        for a, b in itertools.pairwise(ys):
             nxt += [a, (a + b) / 2 + rng.uniform(-d, d)]
         nxt.append(ys[-1])
         ys = nxt
@@ -464,7 +470,6 @@ def _skyline(
         if rng.random() < 0.3:
             cv.rect(x + w * 0.3, base - h - h * 0.08, x + w * 0.6, base - h, col)
         if windows:
-            wc = _mix(col, pal.haze, -0.0)
             wc = _shade(col, -0.12)
             rows = int(h / 26)
             cols = max(1, int(w / 22))
@@ -503,18 +508,22 @@ def _windows(
     """A grid of windows; with rng and lit, a share p of them are lit (the rest take off)."""
     if cols <= 0 or rows <= 0:
         return
-    cw, rh = (x1 - x0) / cols, (y1 - y0) / rows
+    k, ox, oy = cv.k, cv.ox, cv.oy
+    cw, rh = (x1 - x0) / cols * k, (y1 - y0) / rows * k
+    left, top = x0 * k - ox, y0 * k - oy
+    gx, gy = cw * mx / 2, rh * my / 2
+    if cw - 2 * gx < 0 or rh - 2 * gy < 0:
+        return
+    draw = cv._d(col)
     for r in range(rows):
+        wy0 = top + r * rh + gy
+        wy1 = top + (r + 1) * rh - gy
         for c in range(cols):
             fill = col
             if rng is not None:
                 fill = rng.choice(lit) if rng.random() < p else (off or col)
-            cv.rect(
-                x0 + c * cw + cw * mx / 2,
-                y0 + r * rh + rh * my / 2,
-                x0 + (c + 1) * cw - cw * mx / 2,
-                y0 + (r + 1) * rh - rh * my / 2,
-                fill,
+            draw.rectangle(
+                (left + c * cw + gx, wy0, left + (c + 1) * cw - gx, wy1), fill=fill
             )
 
 
@@ -1162,18 +1171,19 @@ def _council(cv: _Canvas, rng: random.Random) -> _Pal:
         x = -40 + rng.uniform(0, gap)
         while x < 1680:
             if rng.random() < 0.82:
-                y = yat(x)
+                sx = x + 38 * scale
+                y = yat(sx)
                 cv.rect(
-                    x - 13 * scale,
+                    sx - 13 * scale,
                     y - 22 * scale,
-                    x + 13 * scale,
+                    sx + 13 * scale,
                     y - 3 * scale,
                     screen_back,
                 )
                 cv.rect(
-                    x - 2 * scale,
+                    sx - 2 * scale,
                     y - 4 * scale,
-                    x + 2 * scale,
+                    sx + 2 * scale,
                     y + 2 * scale,
                     screen_back,
                 )
@@ -1227,10 +1237,6 @@ def _classroom(cv: _Canvas, rng: random.Random) -> _Pal:
     cv.line([(ax, ay), (ax + 260, ay)], chalk, 4)
     cv.line([(ax, ay), (ax, 170)], chalk, 4)
     a = rng.uniform(0.004, 0.009)
-    curve = [
-        (ax + t, ay - 30 - a * (t - 130) ** 2 * -1 - 120 + a * (t - 130) ** 2)
-        for t in range(0, 261, 10)
-    ]
     curve = [(ax + t, 200 + a * (t - 130) ** 2) for t in range(0, 261, 10)]
     cv.line(curve, chalk, 4)
     tx = (bx0 + bx1) / 2 - 20
@@ -2188,9 +2194,7 @@ def _night(cv: _Canvas, rng: random.Random) -> _Pal:
             Image.FLIP_TOP_BOTTOM
         )
         w, h = region.size
-        region = region.resize(
-            (max(1, w // 3), max(1, h // 10)), Image.BILINEAR
-        ).resize((w, h), Image.BILINEAR)
+        region = region.reduce((3, 10)).resize((w, h), Image.BILINEAR)
         dark = _shade(pal.sky_top, -0.25)
         region = Image.blend(region, Image.new("RGB", region.size, dark), 0.45)
         img.paste(region, (0, mid_px))
@@ -3062,7 +3066,6 @@ def _fire(cv: _Canvas, rng: random.Random) -> _Pal:
     # ladder: raised towards the fire, or stowed
     lc = _hex("#d9d9d4")
     if flames and rng.random() < 0.6:
-        target = max(flames, key=lambda f: -abs((f[0] + f[2]) / 2 - X(0.2)))
         target = min(flames, key=lambda f: abs((f[0] + f[2]) / 2 - X(0.2)))
         fx = (target[0] + target[2]) / 2 + (140 if X(0.2) > target[2] else -140)
         fy = target[3] + 50
@@ -3219,7 +3222,7 @@ def _portrait_figure(cv: _Canvas, rng: random.Random, cx, cy, s, bg) -> None:
             (cx - s * 0.4, cy + s * 0.1),
             8,
         )
-        cv.poly(crown + [(cx + s * 0.4, cy + s * 0.1), *edge[1:]], hair)
+        cv.poly([*crown, (cx + s * 0.4, cy + s * 0.1), *edge[1:]], hair)
     else:
         edge = _bez(
             (cx + s * 0.36, cy - s * 0.08),
@@ -3311,10 +3314,10 @@ def _city(cv: _Canvas, rng: random.Random) -> _Pal:
             pal.c(leaf),
             rng=rng,
         )
-    for _ in range(rng.randint(2, 3)):
+    for x in sorted(_spread(rng, rng.randint(2, 3), -150, 1450, 0.2)):
         _car_side(
             cv,
-            rng.uniform(-50, 1400),
+            x - 150,
             base + rng.uniform(130, 220),
             300,
             pal.c(rng.choice(_CARS)),

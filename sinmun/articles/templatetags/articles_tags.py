@@ -1,0 +1,50 @@
+"""Article fragments, rendered once per published revision and shared (core.fragments)."""
+
+from django import template
+from django.conf import settings
+
+from sinmun.articles import selectors
+from sinmun.core.fragments import cached_fragment
+
+register = template.Library()
+
+# A reporter's renamed desk or new e-mail shows within this long even without a republish.
+FRAGMENT_SECONDS = 60 * 60
+
+
+def _render(context, template_name: str, extra: dict) -> str:
+    fragment = context.template.engine.get_template(template_name)
+    with context.push(**extra):
+        return fragment.render(context)
+
+
+@register.simple_tag(takes_context=True)
+def article_main(context, page):
+    """Render the article element: header, photo, byline, body, corrections, footer."""
+    # A new revision or a move to another section changes the key.
+    key = f"sinmun:article:{page.pk}:{page.live_revision_id}:{page.path}:{page.last_published_at}"
+    return cached_fragment(
+        context.get("request"),
+        key,
+        lambda: _render(
+            context,
+            "articles/components/article_main.html",
+            selectors.article_parts(article=page),
+        ),
+        timeout=FRAGMENT_SECONDS,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def related_box(context, ids):
+    """Render the related-stories box for the story ids chosen by the page."""
+    if not ids:
+        return ""
+    return cached_fragment(
+        context.get("request"),
+        "sinmun:related:" + "-".join(map(str, ids)),
+        lambda: _render(
+            context, "articles/components/related.html", selectors.related_box(ids=ids)
+        ),
+        timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10,
+    )
