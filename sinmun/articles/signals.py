@@ -4,10 +4,12 @@ from wagtail.signals import page_published, page_unpublished
 
 from sinmun.articles import selectors
 from sinmun.articles.models import ArticlePage
+from sinmun.core import fragments
 
 
 def forget_boxes(**kwargs):
     selectors.forget_headline_boxes()
+    fragments.new_generation()
 
 
 page_published.connect(

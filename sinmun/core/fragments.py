@@ -21,3 +21,23 @@ def cached_fragment(
         html = render()
         cache.set(key, html, timeout=timeout)
     return html
+
+
+GENERATION_KEY = "sinmun:fragments:generation"
+
+
+def generation() -> int:
+    """Return the current generation of listing fragments; publishing anything bumps it."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(GENERATION_KEY, value, timeout=None)
+    return value
+
+
+def new_generation() -> None:
+    """Make every listing fragment stale at once (a story was published or withdrawn)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not in the cache (yet, or any more)
+        cache.set(GENERATION_KEY, 2, timeout=None)

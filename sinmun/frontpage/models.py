@@ -25,10 +25,3 @@ class HomePage(BasePage):
             if section is not None:
                 return RouteResult(section)
         return super().route(request, path_components)
-
-    def get_context(self, request, *args, **kwargs):
-        from sinmun.frontpage import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.front_page())
-        return context

@@ -89,12 +89,17 @@ def _build_section_tree() -> SectionTree:
     return SectionTree(top=top, by_path=by_path)
 
 
-def _paginate(queryset, page_number) -> PaginatorPage:
-    paginator = Paginator(queryset, settings.SINMUN_LISTING_PAGE_SIZE)
+def page_number(value) -> int:
+    """Return a usable page number from a ?page= value: junk becomes 1, huge is capped."""
     try:
-        number = min(int(page_number), MAX_PAGE_NUMBER)
+        return min(max(int(value), 1), MAX_PAGE_NUMBER)
     except (TypeError, ValueError):
-        number = 1
+        return 1
+
+
+def _paginate(queryset, page_number_value) -> PaginatorPage:
+    paginator = Paginator(queryset, settings.SINMUN_LISTING_PAGE_SIZE)
+    number = page_number(page_number_value)
     # get_page() turns a junk or out-of-range ?page= into page 1 or the last page.
     page = paginator.get_page(number)
     article_selectors.prefetch_cards(page.object_list)

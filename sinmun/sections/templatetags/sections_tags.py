@@ -1,4 +1,7 @@
 from django import template
+from django.conf import settings
+
+from sinmun.core import fragments
 
 register = template.Library()
 
@@ -15,3 +18,19 @@ def top_section_in(page, tree):
     if not page or not tree or not getattr(page, "path", None):
         return None
     return tree.top_section_of(page)
+
+
+@register.simple_tag(takes_context=True)
+def cached_listing(context, key: str):
+    """Render `listing` (evaluated only on a miss) as a fragment kept until the next publish."""
+
+    def render():
+        fragment = context.template.engine.get_template("components/listing.html")
+        return fragment.render(context)
+
+    return fragments.cached_fragment(
+        context.get("request"),
+        f"sinmun:listing:{key}:{fragments.generation()}",
+        render,
+        timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10,
+    )
