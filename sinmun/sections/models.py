@@ -41,7 +41,10 @@ class SectionPage(BasePage):
         from sinmun.sections import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = selectors.section_listing(
-            section=self, page_number=request.GET.get("page")
+        number = selectors.page_number(request.GET.get("page"))
+        # Read only if the listing's cached fragment is missing (sections_tags.cached_listing).
+        context["listing"] = SimpleLazyObject(
+            lambda: selectors.section_listing(section=self, page_number=number)
         )
+        context["listing_key"] = f"section:{self.pk}:{self.path}:{number}"
         return context
