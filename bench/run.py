@@ -22,7 +22,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def measure(client, method: str, url: str, requests: int) -> dict:
@@ -61,7 +61,12 @@ def pages() -> list[tuple[str, str, str]]:
     from sinmun.newsroom.models import Columnist, ColumnSeries, Reporter
     from sinmun.sections.models import SectionPage
 
-    news = ArticlePage.objects.live().exclude(kind=ArticleKind.COLUMN).order_by("-first_published_at").first()
+    news = (
+        ArticlePage.objects.live()
+        .exclude(kind=ArticleKind.COLUMN)
+        .order_by("-first_published_at")
+        .first()
+    )
     column = ArticlePage.objects.live().filter(kind=ArticleKind.COLUMN).first()
     top = SectionPage.objects.live().filter(depth=3).first()
     sub = SectionPage.objects.live().filter(depth=4).first()
@@ -83,8 +88,15 @@ def pages() -> list[tuple[str, str, str]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--requests", type=int, default=200, help="timed requests per page (default 200)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=200,
+        help="timed requests per page (default 200)",
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="sinmun-bench-"))
@@ -110,8 +122,12 @@ def main() -> int:
     for name, method, url in pages():
         results[name] = {"url": url, **measure(client, method, url, args.requests)}
     reference = results["reference: one-query 404"]["p50_ms"]
-    print(f"\n{args.requests} requests per page, django.test.Client, SQLite, demo paper\n")
-    print(f"{'page':<26}{'status':>7}{'queries':>9}{'p50 ms':>9}{'p95 ms':>9}{'cpu ms':>9}{'× ref':>8}{'KB':>7}")
+    print(
+        f"\n{args.requests} requests per page, django.test.Client, SQLite, demo paper\n"
+    )
+    print(
+        f"{'page':<26}{'status':>7}{'queries':>9}{'p50 ms':>9}{'p95 ms':>9}{'cpu ms':>9}{'x ref':>8}{'KB':>7}"
+    )
     for name, r in results.items():
         r["ratio"] = r["p50_ms"] / reference
         print(
@@ -119,7 +135,9 @@ def main() -> int:
             f"{r['cpu_ms']:>9.2f}{r['ratio']:>8.1f}{r['bytes'] / 1024:>7.1f}"
         )
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
+    (RESULTS / "latest.json").write_text(
+        json.dumps(results, ensure_ascii=False, indent=2)
+    )
     failures = [n for n, r in results.items() if r["status"] >= 500]
     return 1 if failures else 0
 

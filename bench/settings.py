@@ -4,7 +4,12 @@ import os
 
 from sinmun.settings.test import *  # noqa: F403
 
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ["SINMUN_BENCH_DB"]}}
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ["SINMUN_BENCH_DB"],
+    }
+}
 DATABASES["default"]["OPTIONS"] = {  # the same pragmas as base.py
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
     "transaction_mode": "IMMEDIATE",

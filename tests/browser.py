@@ -23,12 +23,16 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     if not os.access(CHROMIUM, os.X_OK):
-        raise RuntimeError(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium fonts-nanum).")
+        raise RuntimeError(
+            f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium fonts-nanum)."
+        )
     # Playwright's sync API runs an event loop in this thread; the live server's ORM calls
     # happen in its own thread, but fixtures touch the ORM here.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
         try:
             yield browser
         finally:

@@ -30,8 +30,14 @@ def test_reader_opens_a_story_from_the_front_page(live_server, paper, reporter):
         assert page.locator("header.masthead .dateline").inner_text().strip()
         page.get_by_role("link", name="가람시, 시내버스 노선 18개 조정").first.click()
         page.wait_for_url(re.compile(rf"/news/{story.pk}$"))
-        assert page.locator("article h1").inner_text().strip() == "가람시, 시내버스 노선 18개 조정"
-        assert page.locator("article .byline").inner_text().strip() == "가람일보 박지훈 기자 |"
+        assert (
+            page.locator("article h1").inner_text().strip()
+            == "가람시, 시내버스 노선 18개 조정"
+        )
+        assert (
+            page.locator("article .byline").inner_text().strip()
+            == "가람일보 박지훈 기자 |"
+        )
         assert "jihoon@garamilbo.example" in page.locator("article footer").inner_text()
         shot = SCREENSHOTS / "browser-article.png"
         page.screenshot(path=str(shot), full_page=True)

@@ -19,10 +19,14 @@ def test_every_sinmun_setting_is_documented():
 
 
 def test_korean_catalogue_has_no_untranslated_or_fuzzy_entries():
-    catalogue = polib.pofile(str(ROOT / "sinmun" / "locale" / "ko" / "LC_MESSAGES" / "django.po"))
+    catalogue = polib.pofile(
+        str(ROOT / "sinmun" / "locale" / "ko" / "LC_MESSAGES" / "django.po")
+    )
     untranslated = [e.msgid for e in catalogue.untranslated_entries()]
     fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
-    assert not untranslated, f"Translate these in sinmun/locale/ko/LC_MESSAGES/django.po: {untranslated}"
+    assert not untranslated, (
+        f"Translate these in sinmun/locale/ko/LC_MESSAGES/django.po: {untranslated}"
+    )
     assert not fuzzy, f"Review these fuzzy translations: {fuzzy}"
 
 

@@ -18,7 +18,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 
-from sinmun.articles.models import ArticleByline, ArticlePage, ReadCount
+from sinmun.articles.models import ArticleByline, ArticlePage
 
 
 def published():

@@ -1,10 +1,9 @@
 """Cache purges: the one use of signals here."""
 
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
-
-from django.core.cache import cache
 
 from sinmun.core import selectors
 from sinmun.core.models import NewspaperSettings

@@ -1,5 +1,5 @@
-from django.template import loader
 from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
 

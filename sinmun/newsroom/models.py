@@ -82,14 +82,14 @@ class Reporter(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("sections:reporter", args=[self.slug])
+
     def clean(self):
         self.name = normalize_line(self.name)
         self.desk = normalize_line(self.desk)
         self.beat = normalize_line(self.beat)
         self.bio = normalize_text(self.bio).strip()
-
-    def get_absolute_url(self):
-        return reverse("sections:reporter", args=[self.slug])
 
 
 class Columnist(index.Indexed, models.Model):
@@ -133,13 +133,13 @@ class Columnist(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("sections:columnist", args=[self.slug])
+
     def clean(self):
         self.name = normalize_line(self.name)
         self.title = normalize_line(self.title)
         self.bio = normalize_text(self.bio).strip()
-
-    def get_absolute_url(self):
-        return reverse("sections:columnist", args=[self.slug])
 
 
 class ColumnSeries(models.Model):
@@ -174,8 +174,8 @@ class ColumnSeries(models.Model):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        self.title = normalize_line(self.title)
-
     def get_absolute_url(self):
         return reverse("sections:series", args=[self.slug])
+
+    def clean(self):
+        self.title = normalize_line(self.title)

@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Page as PaginatorPage, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db.models import Q
 
 from sinmun.articles import selectors as article_selectors

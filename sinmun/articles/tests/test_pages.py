@@ -224,8 +224,9 @@ def test_column_without_columnist_is_invalid(paper):
 
 def test_article_boxes_never_repeat_a_story(client, paper, reporter):
     articles = make_articles(paper.sections["society"], 20, reporters=[reporter])
-    from sinmun.articles.models import ReadCount
     from django.utils import timezone
+
+    from sinmun.articles.models import ReadCount
 
     for n, article in enumerate(articles):
         ReadCount.objects.create(
@@ -241,7 +242,7 @@ def test_article_page_query_budget(
     client, paper, reporter, django_assert_max_num_queries
 ):
     photo = make_photo()
-    articles = make_articles(
+    make_articles(
         paper.sections["society"],
         30,
         reporters=[reporter],

@@ -25,7 +25,7 @@ def busy_paper(paper, reporter):
     photo = make_photo()
     now = timezone.now()
     stories = []
-    for key, section in paper.sections.items():
+    for _key, section in paper.sections.items():
         stories += make_articles(
             section,
             10,

@@ -2,8 +2,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils  # noqa: F401  (documents what assertPageIsRenderable would be)
 
