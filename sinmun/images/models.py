@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
+)
+from wagtail.images.models import (
     Image as WagtailImage,
 )
 

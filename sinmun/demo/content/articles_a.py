@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  -- Korean text uses the curly single quotation marks on purpose
 """Demo news stories, part A: 정치, 사회, 사회 > 사건·사고.
 
 Every person, place, institution and event here is invented for sinmun's demo paper,

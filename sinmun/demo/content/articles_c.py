@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  -- Korean text uses the curly single quotation marks on purpose
 """Demo stories, part C: 문화, 스포츠, 지역, 지역 > 읍면소식, and the opinion columns.
 
 Every person, place, institution and event here is invented for sinmun's demo paper,
