@@ -72,7 +72,7 @@ def pages() -> list[tuple[str, str, str]]:
     sub = SectionPage.objects.live().filter(depth=4).first()
     tag = Tag.objects.filter(articles_articletag_items__isnull=False).first()
     return [
-        ("reference: one-query 404", "post", "/news/0/read"),
+        ("reference: one-query 404", "post", "/news/999999999/read"),
         ("front page", "get", "/"),
         ("section", "get", top.url),
         ("sub-section", "get", sub.url),

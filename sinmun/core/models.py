@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -18,6 +19,8 @@ class BasePage(Page):
     def clean(self):
         super().clean()
         self.title = normalize_line(self.title)
+        if not self.title:
+            raise ValidationError({"title": _("Write a title with visible letters.")})
         if self.seo_title:
             self.seo_title = normalize_line(self.seo_title)
 

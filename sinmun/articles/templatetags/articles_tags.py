@@ -22,7 +22,8 @@ def _render(context, template_name: str, extra: dict) -> str:
 def article_main(context, page):
     """Render the article element: header, photo, byline, body, corrections, footer."""
     # A new revision or a move to another section changes the key.
-    key = f"sinmun:article:{page.pk}:{page.live_revision_id}:{page.path}:{page.last_published_at}"
+    stamp = int(page.last_published_at.timestamp()) if page.last_published_at else 0
+    key = f"sinmun:article:{page.pk}:{page.live_revision_id}:{page.path}:{stamp}"
     return cached_fragment(
         context.get("request"),
         key,
