@@ -1,3 +1,8 @@
+from django.utils.functional import SimpleLazyObject
+
+from sinmun.weather import selectors
+
+
 def weather(request):
-    """Give templates the weather ticker (filled in by the weather app)."""
-    return {}
+    """Give templates the weather ticker, read from storage only if a template uses it."""
+    return {"weather_ticker": SimpleLazyObject(selectors.cached_ticker)}
