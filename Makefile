@@ -7,7 +7,7 @@ UV_VERSION = 0.13.8
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run scheduler test test-postgres browser-deps services lint format bench messages clean
+.PHONY: help install demo run test test-postgres browser-deps services lint format bench messages clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,6 +26,7 @@ demo: install ## Install, migrate SQLite, load the demo paper, serve http://127.
 	$(MANAGE) migrate --no-input
 	$(MANAGE) compilemessages --ignore='.venv/*' -v0
 	$(MANAGE) seed_demo
+	$(MANAGE) fetch_weather
 	@echo "Serving http://$(HOST)/  (admin: http://$(HOST)/admin/  admin / sinmun-demo)"
 	$(MANAGE) runserver $(HOST)
 
@@ -66,7 +67,7 @@ bench: install ## Time every public page type against the demo paper (report in 
 	$(BIN)/python -m bench.run
 
 messages: install ## Refresh and compile the Korean catalogue (needs GNU gettext)
-	$(MANAGE) makemessages -l ko --ignore='.venv/*' --ignore='bench/*' --no-obsolete
+	$(MANAGE) makemessages -l ko --ignore='.venv/*' --ignore='bench/*' --ignore='sinmun/weather/data/*' --no-obsolete
 	$(MANAGE) compilemessages --ignore='.venv/*'
 
 clean: ## Remove the SQLite database, media and compiled files (keeps .venv)
