@@ -7,7 +7,7 @@ UV_VERSION = 0.13.8
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run test test-postgres browser-deps services lint format bench messages clean
+.PHONY: help install demo run screenshots test test-postgres browser-deps services lint format bench messages clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -72,3 +72,6 @@ messages: install ## Refresh and compile the Korean catalogue (needs GNU gettext
 
 clean: ## Remove the SQLite database, media and compiled files (keeps .venv)
 	rm -rf db.sqlite3 db.sqlite3-wal db.sqlite3-shm var/
+
+screenshots: install browser-deps ## Screenshot the running demo into docs/screenshots/ (run make demo first)
+	$(BIN)/python bin/screenshots.py
