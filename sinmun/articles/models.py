@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -215,8 +216,6 @@ class ArticlePage(BasePage):
         # Reached through the page tree (/society/<slug>/): send readers and crawlers to the
         # one canonical address so that no story has two.
         if request.path != self.permalink_path:
-            from django.shortcuts import redirect
-
             return redirect(self.permalink_path, permanent=True)
         return super().serve(request, *args, **kwargs)
 

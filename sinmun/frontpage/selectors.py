@@ -1,7 +1,5 @@
 """What the front page shows. Each story appears once, in the first box that claims it."""
 
-from django.conf import settings
-
 from sinmun.articles import selectors as article_selectors
 from sinmun.sections import selectors as section_selectors
 
@@ -55,5 +53,4 @@ def front_page() -> dict:
         "latest_articles": latest,
         "most_read_articles": most_read,
         "columns": columns,
-        "most_read_days": settings.SINMUN_MOST_READ_DAYS,
     }
