@@ -25,7 +25,11 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def measure(client, method: str, url: str, requests: int) -> dict:
+def measure(
+    client, method: str, url: str, requests: int, *, cold: bool = False
+) -> dict:
+    """Time `requests` requests of `url`; with `cold`, empty the shared cache before each."""
+    from django.core.cache import cache
     from django.db import connection
 
     call = getattr(client, method)
@@ -36,10 +40,14 @@ def measure(client, method: str, url: str, requests: int) -> dict:
         queries.append(sql)
         return execute(sql, params, many, context)
 
+    if cold:
+        cache.clear()
     with connection.execute_wrapper(count):
         response = call(url)
     walls, cpus = [], []
     for _ in range(requests):
+        if cold:
+            cache.clear()
         wall, cpu = time.perf_counter(), time.process_time()
         call(url)
         walls.append((time.perf_counter() - wall) * 1000)
@@ -121,6 +129,13 @@ def main() -> int:
     results = {}
     for name, method, url in pages():
         results[name] = {"url": url, **measure(client, method, url, args.requests)}
+    # The render path with nothing shared: what the origin does after a publish or a purge.
+    for name in ("front page", "section", "article"):
+        url = results[name]["url"]
+        results[f"{name}, cold cache"] = {
+            "url": url,
+            **measure(client, "get", url, max(args.requests // 4, 10), cold=True),
+        }
     reference = results["reference: one-query 404"]["p50_ms"]
     print(
         f"\n{args.requests} requests per page, django.test.Client, SQLite, demo paper\n"
