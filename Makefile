@@ -28,7 +28,7 @@ demo: install ## Install, migrate SQLite, load the demo paper, serve http://127.
 	$(MANAGE) seed_demo
 	$(MANAGE) fetch_weather
 	@echo "Serving http://$(HOST)/  (admin: http://$(HOST)/admin/  admin / sinmun-demo)"
-	$(MANAGE) runserver $(HOST)
+	bin/demo-serve $(HOST)
 
 run: install ## Serve the site at http://127.0.0.1:8000 without loading anything
 	$(MANAGE) runserver $(HOST)
