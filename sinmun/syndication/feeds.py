@@ -86,9 +86,6 @@ class PaperFeed(Feed):
     def description(self, obj):
         return obj.description
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": "ko"}
-
     def items(self, obj):
         tree = section_selectors.section_tree()
         for article in obj.articles:
