@@ -5,12 +5,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from sinmun.core import views as core_views
+from sinmun.syndication import api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("sinmun.articles.urls")),
     path("", include("sinmun.sections.urls")),
+    path("", include("sinmun.syndication.urls")),
+    path("api/v2/", api.router.urls),
 ]
 
 if settings.DEBUG:

@@ -10,8 +10,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
@@ -174,6 +176,14 @@ class ArticlePage(BasePage):
         index.SearchField("body"),
         index.FilterField("kind"),
         index.FilterField("first_published_at"),
+    ]
+
+    # Read-only API (syndication): the permanent address, never the tree path.
+    api_fields = [
+        APIField("subtitle"),
+        APIField(
+            "url", serializer=serializers.CharField(source="full_url", read_only=True)
+        ),
     ]
 
     parent_page_types = ["sections.SectionPage"]

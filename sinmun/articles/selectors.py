@@ -188,7 +188,17 @@ def prefetch_renditions(images: Iterable) -> None:
 
 
 def article_parts(*, article: ArticlePage) -> dict:
-    """Return the parts of the article element: bylines, tags, corrections; photos prefetched."""
+    """Return the parts of the article element: bylines, tags, corrections; photos prefetched.
+
+    Kept on the instance: the page's <head> metadata (syndication) reads the same parts.
+    """
+    parts = getattr(article, "_article_parts", None)
+    if parts is None:
+        parts = article._article_parts = _article_parts(article)
+    return parts
+
+
+def _article_parts(article: ArticlePage) -> dict:
     bylines = list(article.bylines.select_related("reporter").order_by("sort_order"))
     prefetch_renditions([article.lead_image, *photos_in_body(article)])
     return {

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "sinmun.articles",
     "sinmun.sections",
     "sinmun.frontpage",
+    "sinmun.syndication",
     "sinmun.weather",
     "sinmun.demo",
     "wagtail.contrib.forms",
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
 ]
 
 MIDDLEWARE = [
@@ -224,3 +228,15 @@ SINMUN_KMA_BREAKER_COOLDOWN_SECONDS = 30 * 60
 SINMUN_WEATHER_STALE_AFTER_SECONDS = 3 * 60 * 60
 SINMUN_WEATHER_TICKER_CACHE_SECONDS = 60
 SINMUN_WEATHER_ESTIMATE_OBSCURATION = False
+
+# Feeds, sitemaps and IndexNow (docs/settings.md)
+SINMUN_FEED_LENGTH = 30
+SINMUN_SITEMAP_LIMIT = 1000
+SINMUN_INDEXNOW_KEY = os.environ.get("SINMUN_INDEXNOW_KEY", "")
+SINMUN_INDEXNOW_ENDPOINTS = [
+    "https://searchadvisor.naver.com/indexnow",
+    "https://api.indexnow.org/indexnow",
+]
+SINMUN_INDEXNOW_TIMEOUT_SECONDS = 5
+SINMUN_INDEXNOW_RETRIES = 2
+SINMUN_INDEXNOW_BACKOFF_SECONDS = 1.0

@@ -1,0 +1,125 @@
+"""What an article page tells machines in its <head>: NewsArticle JSON-LD and Open Graph."""
+
+import json
+
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from sinmun.articles import selectors as article_selectors
+from sinmun.syndication.text import one_line
+
+# 16:9, 4:3 and 1:1 crops, each far above Google's 50,000-pixel minimum.
+IMAGE_SPECS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
+FALLBACK_LOGO = "syndication/logo.png"
+
+_JSON_ESCAPES = {
+    ord("<"): "\\u003C",
+    ord(">"): "\\u003E",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def json_ld(data) -> SafeString:
+    """Return `data` as JSON that cannot end a <script> element or break a JS parser."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.translate(_JSON_ESCAPES))
+
+
+def iso(moment) -> str:
+    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else ""
+
+
+def _renditions(image) -> list:
+    """Return the three crops, from renditions article_parts() prefetched."""
+    if image is None:
+        return []
+    found = []
+    for spec in IMAGE_SPECS:
+        try:
+            found.append(image.get_rendition(spec))
+        except (OSError, ValueError):  # a missing source file must not break the page
+            continue
+    return found
+
+
+def logo_url(request, paper) -> str:
+    if paper.logo is not None:
+        try:
+            return request.build_absolute_uri(paper.logo.get_rendition("height-60").url)
+        except (OSError, ValueError):
+            pass
+    return request.build_absolute_uri(static(FALLBACK_LOGO))
+
+
+def article_head(*, request, page, paper, section) -> dict:
+    """Return the context of the article page's <head> metadata."""
+    parts = article_selectors.article_parts(article=page)
+    bylines = parts["bylines"]
+    tags = [one_line(t.name) for t in parts["article_tags"]]
+    url = page.get_full_url(request)
+    images = [request.build_absolute_uri(r.url) for r in _renditions(page.lead_image)]
+    description = (
+        one_line(page.summary or page.search_description)
+        or one_line(page.body_text)[:150]
+    )
+    authors = [
+        {
+            "@type": "Person",
+            "name": one_line(b.reporter.name),
+            "url": request.build_absolute_uri(b.reporter.get_absolute_url()),
+        }
+        for b in bylines
+    ]
+    if not authors and page.columnist:
+        authors = [
+            {
+                "@type": "Person",
+                "name": one_line(page.columnist.name),
+                "url": request.build_absolute_uri(page.columnist.get_absolute_url()),
+            }
+        ]
+    headline = one_line(page.title)
+    section_title = one_line(section.title) if section else ""
+    published = iso(page.first_published_at)
+    modified = iso(page.last_published_at or page.first_published_at)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": headline,
+        "description": description,
+        "image": images,
+        "datePublished": published,
+        "dateModified": modified,
+        "author": authors,
+        "publisher": {
+            "@type": "Organization",
+            "name": one_line(paper.name),
+            "url": request.build_absolute_uri("/"),
+            "logo": {"@type": "ImageObject", "url": logo_url(request, paper)},
+        },
+        "isAccessibleForFree": True,
+        "inLanguage": "ko",
+    }
+    if section_title:
+        data["articleSection"] = section_title
+    if tags:
+        data["keywords"] = tags
+    return {
+        "json_ld": json_ld(data),
+        "og_title": headline,
+        "og_description": description,
+        "og_url": url,
+        "og_image": images[0] if images else logo_url(request, paper),
+        "site_name": one_line(paper.name),
+        "published": published,
+        "modified": modified,
+        "section_title": section_title,
+        "tags": tags,
+        "author_urls": [a["url"] for a in authors],
+        "author_names": [a["name"] for a in authors],
+    }

@@ -1,0 +1,20 @@
+"""Text fit for XML and JSON output, whatever old data holds."""
+
+import re
+
+from sinmun.core.text import normalize_text
+
+# Characters XML 1.0 forbids (besides the controls normalize_text strips): lone
+# surrogates and the non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(value) -> str:
+    """Return `value` as text that any XML 1.0 document may contain."""
+    if value is None:
+        return ""
+    return _NOT_XML.sub("", normalize_text(str(value)))
+
+
+def one_line(value) -> str:
+    return " ".join(xml_safe(value).split())
