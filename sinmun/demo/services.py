@@ -4,7 +4,9 @@ import html
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +26,8 @@ from sinmun.frontpage.models import HomePage
 from sinmun.images.models import Photo as Image
 from sinmun.newsroom.models import Columnist, ColumnSeries, Reporter
 from sinmun.sections.models import SectionPage
+
+PHOTO_SIZE = (1600, 900)
 
 # Renditions the templates ask for; made while loading so the first reader waits for none.
 RENDITION_SPECS = {
@@ -51,7 +55,12 @@ class LoadReport:
     existing: int = 0
 
 
-def load_demo(*, now: datetime | None = None, log=lambda message: None) -> LoadReport:
+def load_demo(
+    *,
+    now: datetime | None = None,
+    photo_size: tuple[int, int] = PHOTO_SIZE,
+    log=lambda message: None,
+) -> LoadReport:
     """Create the demo paper: site settings, sections, people, stories and read counts."""
     now = now or timezone.now()
     report = LoadReport()
@@ -76,6 +85,7 @@ def load_demo(*, now: datetime | None = None, log=lambda message: None) -> LoadR
                 reporters=reporters,
                 columnists=columnists,
                 series=series,
+                photo_size=photo_size,
             )
         report.created += 1
         log(f"  {story.title.format(day='', month='')[:40]}")
@@ -113,8 +123,12 @@ def _home_page() -> HomePage:
     home = root.add_child(instance=HomePage(title=content.OUTLET["name"], slug="home"))
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", port=80, is_default_site=True
+        is_default_site=True
     )
+    # Absolute links (feeds, sitemaps, canonical) name the address the demo is served at.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
     site.root_page = home
     site.site_name = content.OUTLET["name"]
     site.save()
@@ -247,7 +261,9 @@ def _columnists() -> tuple[dict[str, Columnist], dict[str, ColumnSeries]]:
     return columnists, series
 
 
-def _story(story, *, now, sections, reporters, columnists, series) -> ArticlePage:
+def _story(
+    story, *, now, sections, reporters, columnists, series, photo_size
+) -> ArticlePage:
     published_at = now - timedelta(hours=story.hours_ago)
     local = timezone.localtime(published_at)
     fill = {"day": local.day, "month": local.month}
@@ -260,7 +276,7 @@ def _story(story, *, now, sections, reporters, columnists, series) -> ArticlePag
         scene, caption, credit = story.image
         lead = _image(
             title=text(caption)[:100] or story.key,
-            jpeg=images.scene_jpeg(scene, seed=story.key),
+            jpeg=images.scene_jpeg(scene, seed=story.key, size=photo_size),
             filename=f"{story.key}.jpg",
             caption=text(caption),
             credit=credit,
@@ -288,7 +304,7 @@ def _story(story, *, now, sections, reporters, columnists, series) -> ArticlePag
             _, scene, caption, credit = block
             photo = _image(
                 title=text(caption)[:100],
-                jpeg=images.scene_jpeg(scene, seed=f"{story.key}-{n}"),
+                jpeg=images.scene_jpeg(scene, seed=f"{story.key}-{n}", size=photo_size),
                 filename=f"{story.key}-{n}.jpg",
                 caption=text(caption),
                 credit=credit,
@@ -315,23 +331,21 @@ def _story(story, *, now, sections, reporters, columnists, series) -> ArticlePag
         ArticleByline(reporter=reporters[slug], sort_order=i)
         for i, slug in enumerate(story.reporters)
     ]
+    # The correction came halfway between publication and now: never in the future.
+    corrected_at = published_at + (now - published_at) / 2
     if story.key == CORRECTED_STORY:
         page.corrections = [
             Correction(
                 kind=CorrectionKind.CORRECTION,
                 text=CORRECTION_TEXT,
-                published_at=published_at + timedelta(hours=20),
+                published_at=corrected_at,
             )
         ]
     page.tags.add(*story.tags)
     sections[story.section].add_child(instance=page)
     revision = page.save_revision()
     revision.publish()
-    updated_at = (
-        published_at + timedelta(hours=20)
-        if story.key == CORRECTED_STORY
-        else published_at
-    )
+    updated_at = corrected_at if story.key == CORRECTED_STORY else published_at
     ArticlePage.objects.filter(pk=page.pk).update(
         first_published_at=published_at,
         last_published_at=updated_at,
