@@ -7,7 +7,7 @@ UV_VERSION = 0.13.8
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run screenshots test test-postgres browser-deps services lint format bench messages clean
+.PHONY: help install demo run screenshots bench-extraction test test-postgres browser-deps services lint format bench messages clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -75,3 +75,6 @@ clean: ## Remove the SQLite database, media and compiled files (keeps .venv)
 
 screenshots: install browser-deps ## Screenshot the running demo into docs/screenshots/ (run make demo first)
 	$(BIN)/python bin/screenshots.py
+
+bench-extraction: install ## Measure what trafilatura extracts from every demo article page
+	$(BIN)/python -m bench.extraction

@@ -95,6 +95,27 @@ def pages() -> list[tuple[str, str, str]]:
     ]
 
 
+def load_demo_paper() -> Path:
+    """Set Django up on a throwaway SQLite database, load the demo paper; return the folder."""
+    workdir = Path(tempfile.mkdtemp(prefix="sinmun-bench-"))
+    os.environ["SINMUN_BENCH_DB"] = str(workdir / "bench.sqlite3")
+    os.environ["SINMUN_BENCH_MEDIA"] = str(workdir / "media")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    import logging
+
+    import django
+
+    django.setup()
+    logging.disable(logging.WARNING)  # the 404 reference would log every request
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    print(f"demo paper loaded into {workdir} in {time.perf_counter() - started:.1f} s")
+    return workdir
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -107,23 +128,8 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="sinmun-bench-"))
-    os.environ["SINMUN_BENCH_DB"] = str(workdir / "bench.sqlite3")
-    os.environ["SINMUN_BENCH_MEDIA"] = str(workdir / "media")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    import logging
-
-    import django
-
-    django.setup()
-    logging.disable(logging.WARNING)  # the 404 reference would log every request
-    from django.core.management import call_command
+    load_demo_paper()
     from django.test import Client
-
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    print(f"demo paper loaded into {workdir} in {time.perf_counter() - started:.1f} s")
 
     client = Client()
     results = {}
