@@ -1,6 +1,6 @@
 """Screenshot the running demo (make demo) at desktop and phone widths into docs/screenshots/.
 
-    .venv/bin/python bin/screenshots.py [http://127.0.0.1:8000]
+.venv/bin/python bin/screenshots.py [http://127.0.0.1:8000]
 """
 
 import re
@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.browser import chromium  # noqa: E402
+from tests.browser import chromium
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 WIDTHS = {"desktop": 1280, "mobile": 390}
@@ -18,12 +18,14 @@ WIDTHS = {"desktop": 1280, "mobile": 390}
 
 def main() -> None:
     base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
-    front = urllib.request.urlopen(base + "/").read().decode()  # noqa: S310 (local demo)
+    front = urllib.request.urlopen(base + "/").read().decode()
     article = re.search(r'<a href="(/news/\d+)"', front).group(1)
     with chromium() as browser:
         for kind, width in WIDTHS.items():
             for name, path in (("front", "/"), ("article", article)):
-                page = browser.new_page(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+                page = browser.new_page(
+                    viewport={"width": width, "height": 900}, is_mobile=width < 600
+                )
                 page.goto(base + path, wait_until="networkidle")
                 # Scroll once through the page so that lazily loaded photos are in the shot.
                 height = page.evaluate("document.body.scrollHeight")

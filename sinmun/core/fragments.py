@@ -10,6 +10,13 @@ from collections.abc import Callable
 from django.core.cache import cache
 
 
+def render_in_context(context, template_name: str, extra: dict | None = None) -> str:
+    """Render `template_name` with the calling template's context, plus `extra`."""
+    fragment = context.template.engine.get_template(template_name)
+    with context.push(**(extra or {})):
+        return fragment.render(context)
+
+
 def cached_fragment(
     request, key: str, render: Callable[[], str], *, timeout: int
 ) -> str:

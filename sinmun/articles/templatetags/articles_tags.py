@@ -4,18 +4,12 @@ from django import template
 from django.conf import settings
 
 from sinmun.articles import selectors
-from sinmun.core.fragments import cached_fragment
+from sinmun.core.fragments import cached_fragment, render_in_context
 
 register = template.Library()
 
 # A reporter's renamed desk or new e-mail shows within this long even without a republish.
 FRAGMENT_SECONDS = 60 * 60
-
-
-def _render(context, template_name: str, extra: dict) -> str:
-    fragment = context.template.engine.get_template(template_name)
-    with context.push(**extra):
-        return fragment.render(context)
 
 
 @register.simple_tag(takes_context=True)
@@ -27,7 +21,7 @@ def article_main(context, page):
     return cached_fragment(
         context.get("request"),
         key,
-        lambda: _render(
+        lambda: render_in_context(
             context,
             "articles/components/article_main.html",
             selectors.article_parts(article=page),
@@ -44,7 +38,7 @@ def related_box(context, ids):
     return cached_fragment(
         context.get("request"),
         "sinmun:related:" + "-".join(map(str, ids)),
-        lambda: _render(
+        lambda: render_in_context(
             context, "articles/components/related.html", selectors.related_box(ids=ids)
         ),
         timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10,

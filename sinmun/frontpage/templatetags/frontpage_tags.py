@@ -11,16 +11,13 @@ register = template.Library()
 def front_page_boxes(context, page):
     """Render the front page's stories and boxes, shared until the next publish (or 5 min)."""
 
-    def render():
-        fragment = context.template.engine.get_template(
-            "frontpage/components/front_page_boxes.html"
-        )
-        with context.push(**selectors.front_page()):
-            return fragment.render(context)
-
     return fragments.cached_fragment(
         context.get("request"),
         f"sinmun:front:{page.pk}:{fragments.generation()}",
-        render,
+        lambda: fragments.render_in_context(
+            context,
+            "frontpage/components/front_page_boxes.html",
+            selectors.front_page(),
+        ),
         timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10,
     )

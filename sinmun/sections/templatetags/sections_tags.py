@@ -24,13 +24,9 @@ def top_section_in(page, tree):
 def cached_listing(context, key: str):
     """Render `listing` (evaluated only on a miss) as a fragment kept until the next publish."""
 
-    def render():
-        fragment = context.template.engine.get_template("components/listing.html")
-        return fragment.render(context)
-
     return fragments.cached_fragment(
         context.get("request"),
         f"sinmun:listing:{key}:{fragments.generation()}",
-        render,
+        lambda: fragments.render_in_context(context, "components/listing.html"),
         timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10,
     )

@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
-from sinmun.core.fragments import cached_fragment
+from sinmun.core.fragments import cached_fragment, render_in_context
 from sinmun.core.models import NewspaperSettings
 from sinmun.sections import selectors as section_selectors
 from sinmun.syndication import structured_data
@@ -32,9 +32,7 @@ def article_head(context, page):
         data = structured_data.article_head(
             request=request, page=page, paper=paper, section=section
         )
-        fragment = context.template.engine.get_template("syndication/article_head.html")
-        with context.push(**data):
-            return fragment.render(context)
+        return render_in_context(context, "syndication/article_head.html", data)
 
     return cached_fragment(request, key, render, timeout=HEAD_SECONDS)
 
