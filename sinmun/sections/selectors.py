@@ -114,28 +114,12 @@ def section_listing(*, section: SectionPage, page_number) -> PaginatorPage:
     )
 
 
-def reporter_listing(*, reporter, page_number) -> PaginatorPage:
+def filtered_listing(*, stories: Q, page_number) -> PaginatorPage:
+    """Return one page of the published stories matching `stories`, newest first.
+
+    Reporter, columnist, series and tag pages differ only in that filter.
+    """
     return _paginate(
-        article_selectors.published().filter(bylines__reporter=reporter).newest_first(),
-        page_number,
-    )
-
-
-def columnist_listing(*, columnist, page_number) -> PaginatorPage:
-    return _paginate(
-        article_selectors.published().filter(columnist=columnist).newest_first(),
-        page_number,
-    )
-
-
-def series_listing(*, series, page_number) -> PaginatorPage:
-    return _paginate(
-        article_selectors.published().filter(series=series).newest_first(), page_number
-    )
-
-
-def tag_listing(*, tag, page_number) -> PaginatorPage:
-    return _paginate(
-        article_selectors.published().filter(Q(tagged_items__tag=tag)).newest_first(),
+        article_selectors.published().filter(stories).distinct().newest_first(),
         page_number,
     )

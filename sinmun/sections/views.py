@@ -1,5 +1,9 @@
 """Listing pages that are not pages in the tree: a reporter's, a columnist's, a series', a tag's."""
 
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
@@ -11,62 +15,57 @@ from sinmun.newsroom.models import Columnist, ColumnSeries, Reporter
 from sinmun.sections import selectors
 
 
-def _listing_page(request, template: str, name: str, obj, listing) -> TemplateResponse:
-    """Render a listing page; the listing is read only if its cached fragment is missing."""
-    number = selectors.page_number(request.GET.get("page"))
-    context = {
-        name: obj,
-        "listing": SimpleLazyObject(lambda: listing(obj, number)),
-        "listing_key": f"{name}:{obj.pk}:{number}",
-    }
-    return cache.make_public(TemplateResponse(request, template, context))
+@dataclass(frozen=True)
+class Listing:
+    name: str  # the context name of the listed-by object, and the template's
+    objects: QuerySet
+    stories: Any  # obj -> Q: the stories this page lists
 
 
-@require_safe
-def reporter(request, slug):
-    reporter = get_object_or_404(Reporter.objects.select_related("photo"), slug=slug)
-    return _listing_page(
-        request,
-        "sections/reporter.html",
+LISTINGS = {
+    "reporter": Listing(
         "reporter",
-        reporter,
-        lambda obj, n: selectors.reporter_listing(reporter=obj, page_number=n),
-    )
-
-
-@require_safe
-def columnist(request, slug):
-    columnist = get_object_or_404(Columnist.objects.select_related("photo"), slug=slug)
-    return _listing_page(
-        request,
-        "sections/columnist.html",
-        "columnist",
-        columnist,
-        lambda obj, n: selectors.columnist_listing(columnist=obj, page_number=n),
-    )
-
-
-@require_safe
-def series(request, slug):
-    series = get_object_or_404(
-        ColumnSeries.objects.select_related("columnist__photo"), slug=slug
-    )
-    return _listing_page(
-        request,
-        "sections/series.html",
+        Reporter.objects.select_related("photo"),
+        lambda o: Q(bylines__reporter=o),
+    ),
+    "columnist": Listing(
+        "columnist", Columnist.objects.select_related("photo"), lambda o: Q(columnist=o)
+    ),
+    "series": Listing(
         "series",
-        series,
-        lambda obj, n: selectors.series_listing(series=obj, page_number=n),
-    )
+        ColumnSeries.objects.select_related("columnist__photo"),
+        lambda o: Q(series=o),
+    ),
+    "tag": Listing("tag", Tag.objects.all(), lambda o: Q(tagged_items__tag=o)),
+}
 
 
-@require_safe
-def tag(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    return _listing_page(
-        request,
-        "sections/tag.html",
-        "tag",
-        tag,
-        lambda obj, n: selectors.tag_listing(tag=obj, page_number=n),
-    )
+def listing_view(kind: str):
+    """Return the view of one kind of listing page; the listing is read only on a cache miss."""
+    listing = LISTINGS[kind]
+
+    @require_safe
+    def view(request, slug):
+        obj = get_object_or_404(listing.objects, slug=slug)
+        number = selectors.page_number(request.GET.get("page"))
+        context = {
+            listing.name: obj,
+            "listing": SimpleLazyObject(
+                lambda: selectors.filtered_listing(
+                    stories=listing.stories(obj), page_number=number
+                )
+            ),
+            "listing_key": f"{listing.name}:{obj.pk}:{number}",
+        }
+        return cache.make_public(
+            TemplateResponse(request, f"sections/{listing.name}.html", context)
+        )
+
+    view.__name__ = kind
+    return view
+
+
+reporter = listing_view("reporter")
+columnist = listing_view("columnist")
+series = listing_view("series")
+tag = listing_view("tag")
