@@ -167,3 +167,25 @@ class NewspaperSettings(BaseSiteSetting):
             "phone",
         )
         return all(getattr(self, f) for f in required)
+
+
+class JobLease(models.Model):
+    """Who is running a periodic job (such as publish_scheduled) and until when.
+
+    Two schedulers (two servers, or a cron run overlapping the previous one) never run the
+    same job at once: a run starts only if it takes the lease in one conditional UPDATE.
+    """
+
+    name = models.CharField(_("job"), max_length=100, primary_key=True)
+    holder = models.CharField(_("holder"), max_length=200, blank=True)
+    expires_at = models.DateTimeField(_("held until"))
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("job lease")
+        verbose_name_plural = _("job leases")
+
+    def __str__(self):
+        return self.name

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "sinmun.frontpage",
     "sinmun.syndication",
     "sinmun.weather",
+    "sinmun.desk",
     "sinmun.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -208,6 +209,9 @@ LOGGING = {
 
 # sinmun's own settings (documented in docs/settings.md)
 SINMUN_LISTING_PAGE_SIZE = 20
+# Periodic jobs run by `manage.py run_scheduler`: management command -> interval in seconds.
+SINMUN_SCHEDULED_JOBS = {"publish_scheduled": 60, "fetch_weather": 600}
+SINMUN_JOB_LEASE_SECONDS = 15 * 60
 SINMUN_PREVIEW_LENGTH = 120
 # Public pages: browsers keep a minute; a shared cache (CDN) may serve a stale copy
 # while it refetches, and for a day if the origin is down (RFC 5861).

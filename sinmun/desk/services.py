@@ -1,0 +1,214 @@
+"""The newsroom's roles (groups) and the desk-approval workflow, set up idempotently.
+
+Roles are Wagtail groups with page permissions on the page tree, so Wagtail's own permission
+checks, locking, revisions and workflows do the enforcing:
+
+- 기자 (reporter): "add" on every top-level section: files stories and edits only their own
+  drafts; cannot publish, so "publish" submits to the desk workflow instead.
+- 데스크 (desk): add, edit, publish (now or scheduled), lock/unlock in the sections; reviews
+  the "데스크 승인" workflow.
+- 편집국장 (editor-in-chief): the same on the whole tree, front page included.
+- 관리자 (administrator): user accounts and site settings; no page rights.
+
+Groups that already exist are left as an administrator changed them; only missing groups,
+grants on new sections and the workflow assignment are added.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+REPORTER = "기자"
+DESK = "데스크"
+CHIEF = "편집국장"
+ADMINISTRATOR = "관리자"
+
+WORKFLOW_NAME = "데스크 승인"
+TASK_NAME = "데스크 검토"
+
+TOP_SECTION_DEPTH = 3  # root (1) › site home page (2) › section (3)
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    permissions: tuple[str, ...] = ()
+    section_page_permissions: tuple[str, ...] = ()
+    site_page_permissions: tuple[str, ...] = ()
+    image_permissions: tuple[str, ...] = ()
+    reviews: bool = False
+
+
+NEWSROOM_VIEW = (
+    "wagtailadmin.access_admin",
+    "newsroom.view_reporter",
+    "newsroom.view_columnist",
+    "newsroom.view_columnseries",
+)
+
+ROLES = (
+    Role(
+        REPORTER,
+        permissions=NEWSROOM_VIEW,
+        section_page_permissions=("add_page",),
+        image_permissions=("add_photo", "choose_photo"),
+    ),
+    Role(
+        DESK,
+        permissions=NEWSROOM_VIEW,
+        section_page_permissions=(
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+        ),
+        image_permissions=("add_photo", "change_photo", "choose_photo"),
+        reviews=True,
+    ),
+    Role(
+        CHIEF,
+        permissions=(
+            *NEWSROOM_VIEW,
+            "newsroom.add_reporter",
+            "newsroom.change_reporter",
+            "newsroom.add_columnist",
+            "newsroom.change_columnist",
+            "newsroom.add_columnseries",
+            "newsroom.change_columnseries",
+            "sections.add_sectionpage",
+        ),
+        site_page_permissions=(
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+        ),
+        image_permissions=("add_photo", "change_photo", "delete_photo", "choose_photo"),
+        reviews=True,
+    ),
+    Role(
+        ADMINISTRATOR,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "users.add_user",
+            "users.change_user",
+            "users.delete_user",
+            "auth.view_group",
+            "core.change_newspapersettings",
+            "weather.add_station",
+            "weather.change_station",
+            "weather.delete_station",
+            "wagtailredirects.add_redirect",
+            "wagtailredirects.change_redirect",
+            "wagtailredirects.delete_redirect",
+        ),
+    ),
+)
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename: str) -> Permission:
+    return Permission.objects.get(
+        content_type__app_label="wagtailcore", codename=codename
+    )
+
+
+def is_top_section(page: Page) -> bool:
+    return page.depth == TOP_SECTION_DEPTH
+
+
+def _top_sections():
+    from sinmun.sections.models import SectionPage
+
+    return SectionPage.objects.filter(depth=TOP_SECTION_DEPTH)
+
+
+@transaction.atomic
+def ensure_roles() -> list[Group]:
+    """Create missing role groups, the desk workflow, and grant them on existing sections."""
+    groups = []
+    for role in ROLES:
+        group, created = Group.objects.get_or_create(name=role.name)
+        groups.append(group)
+        if not created:
+            continue
+        group.permissions.add(*(_permission(p) for p in role.permissions))
+        root_collection = Collection.get_first_root_node()
+        for codename in role.image_permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=_permission(f"images.{codename}"),
+            )
+        # On the tree's root, so it covers every site's front page and sections.
+        _grant(group, Page.get_first_root_node(), role.site_page_permissions)
+    workflow = ensure_workflow()
+    _retire_wagtail_defaults()
+    for section in _top_sections():
+        grant_section(section, workflow=workflow)
+    return groups
+
+
+def _retire_wagtail_defaults() -> None:
+    """Remove the English sample groups and workflow Wagtail's migrations create.
+
+    "Moderators approval" sits on the tree's root and would hold the front page for a
+    "Moderators" group nobody is in; the sample groups are only removed while empty.
+    """
+    WorkflowPage.objects.filter(
+        page__depth=1, workflow__name="Moderators approval"
+    ).delete()
+    Workflow.objects.filter(name="Moderators approval", workflow_pages__isnull=True).update(
+        active=False
+    )
+    Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
+
+
+def ensure_workflow() -> Workflow:
+    """The "데스크 승인" workflow: one group-approval task reviewed by 데스크 and 편집국장."""
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task.groups.set(Group.objects.filter(name__in=[r.name for r in ROLES if r.reviews]))
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0}
+    )
+    return workflow
+
+
+def grant_section(section: Page, *, workflow: Workflow | None = None) -> None:
+    """Give the section-level roles their rights on `section` and put it under the desk workflow."""
+    for role in ROLES:
+        if not role.section_page_permissions:
+            continue
+        group = Group.objects.filter(name=role.name).first()
+        if group is not None:
+            _grant(group, section, role.section_page_permissions)
+    if not WorkflowPage.objects.filter(page=section).exists():
+        WorkflowPage.objects.create(page=section, workflow=workflow or ensure_workflow())
+
+
+def _grant(group: Group, page: Page, codenames: tuple[str, ...]) -> None:
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_page_permission(codename)
+        )
+
