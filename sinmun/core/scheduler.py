@@ -41,7 +41,11 @@ def acquire(name: str, holder: str, *, seconds: int | None = None) -> bool:
     taken = (
         JobLease.objects.filter(name=name)
         .filter(Q(expires_at__lte=now) | Q(holder=holder))
-        .update(holder=holder, expires_at=now + timedelta(seconds=seconds), last_started_at=now)
+        .update(
+            holder=holder,
+            expires_at=now + timedelta(seconds=seconds),
+            last_started_at=now,
+        )
     )
     return taken == 1
 

@@ -37,7 +37,7 @@ ADMINISTRATOR = "관리자"
 WORKFLOW_NAME = "데스크 승인"
 TASK_NAME = "데스크 검토"
 
-TOP_SECTION_DEPTH = 3  # root (1) › site home page (2) › section (3)
+TOP_SECTION_DEPTH = 3  # root (1), then a site home page (2), then a section (3)
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Role:
     permissions: tuple[str, ...] = ()
     section_page_permissions: tuple[str, ...] = ()
     site_page_permissions: tuple[str, ...] = ()
+    # Wagtail checks image rights against wagtailimages.Image, whatever the image model.
     image_permissions: tuple[str, ...] = ()
     reviews: bool = False
 
@@ -62,7 +63,7 @@ ROLES = (
         REPORTER,
         permissions=NEWSROOM_VIEW,
         section_page_permissions=("add_page",),
-        image_permissions=("add_photo", "choose_photo"),
+        image_permissions=("add_image", "choose_image"),
     ),
     Role(
         DESK,
@@ -74,7 +75,7 @@ ROLES = (
             "lock_page",
             "unlock_page",
         ),
-        image_permissions=("add_photo", "change_photo", "choose_photo"),
+        image_permissions=("add_image", "change_image", "choose_image"),
         reviews=True,
     ),
     Role(
@@ -96,7 +97,7 @@ ROLES = (
             "lock_page",
             "unlock_page",
         ),
-        image_permissions=("add_photo", "change_photo", "delete_photo", "choose_photo"),
+        image_permissions=("add_image", "change_image", "delete_image", "choose_image"),
         reviews=True,
     ),
     Role(
@@ -151,14 +152,17 @@ def ensure_roles() -> list[Group]:
             continue
         group.permissions.add(*(_permission(p) for p in role.permissions))
         root_collection = Collection.get_first_root_node()
+        root_page = Page.get_first_root_node()
+        if root_collection is None or root_page is None:  # a flushed test database
+            continue
         for codename in role.image_permissions:
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
                 collection=root_collection,
-                permission=_permission(f"images.{codename}"),
+                permission=_permission(f"wagtailimages.{codename}"),
             )
         # On the tree's root, so it covers every site's front page and sections.
-        _grant(group, Page.get_first_root_node(), role.site_page_permissions)
+        _grant(group, root_page, role.site_page_permissions)
     workflow = ensure_workflow()
     _retire_wagtail_defaults()
     for section in _top_sections():
@@ -175,9 +179,9 @@ def _retire_wagtail_defaults() -> None:
     WorkflowPage.objects.filter(
         page__depth=1, workflow__name="Moderators approval"
     ).delete()
-    Workflow.objects.filter(name="Moderators approval", workflow_pages__isnull=True).update(
-        active=False
-    )
+    Workflow.objects.filter(
+        name="Moderators approval", workflow_pages__isnull=True
+    ).update(active=False)
     Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
 
 
@@ -187,7 +191,9 @@ def ensure_workflow() -> Workflow:
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
-        task.groups.set(Group.objects.filter(name__in=[r.name for r in ROLES if r.reviews]))
+        task.groups.set(
+            Group.objects.filter(name__in=[r.name for r in ROLES if r.reviews])
+        )
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0}
     )
@@ -203,7 +209,9 @@ def grant_section(section: Page, *, workflow: Workflow | None = None) -> None:
         if group is not None:
             _grant(group, section, role.section_page_permissions)
     if not WorkflowPage.objects.filter(page=section).exists():
-        WorkflowPage.objects.create(page=section, workflow=workflow or ensure_workflow())
+        WorkflowPage.objects.create(
+            page=section, workflow=workflow or ensure_workflow()
+        )
 
 
 def _grant(group: Group, page: Page, codenames: tuple[str, ...]) -> None:
@@ -211,4 +219,3 @@ def _grant(group: Group, page: Page, codenames: tuple[str, ...]) -> None:
         GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=_page_permission(codename)
         )
-

@@ -33,9 +33,6 @@ class Photo(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
-        # Wagtail's own Image declares this; a custom image model must too, or the chooser
-        # can't be granted per collection.
-        permissions = [("choose_photo", _("Can choose image"))]
 
     def clean(self):
         super().clean()

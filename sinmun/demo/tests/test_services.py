@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -62,3 +63,38 @@ def test_seed_demo_command_prints_the_admin_login(capsys):
     assert "Demo paper ready" in out
     assert "http://127.0.0.1:8000/admin/" in out
     assert "admin / password sinmun-demo" in out
+    assert "sinmun-demo" in out
+    for username in ("jihoon", "seoyeon", "desk", "chief", "manager"):
+        assert username in out
+
+
+def test_the_demo_newsroom_has_every_role_and_every_state(client):
+    from wagtail.models import WorkflowState
+
+    from sinmun.demo import newsroom
+    from sinmun.desk import services as desk
+
+    services.load_demo(photo_size=(320, 180))
+    newsroom.ensure_staff()
+    assert newsroom.ensure_desk_stories() == 3
+    for role in (desk.REPORTER, desk.DESK, desk.CHIEF, desk.ADMINISTRATOR):
+        assert Group.objects.get(name=role).user_set.exists(), role
+    # Each account logs in with the printed password.
+    for account in newsroom.STAFF:
+        assert client.login(username=account.username, password=newsroom.DEMO_PASSWORD)
+    states = {a.slug: a for a in ArticlePage.objects.filter(slug__startswith="desk-")}
+    draft = states["desk-draft-transfer-parking"]
+    waiting = states["desk-waiting-rice-prices"]
+    scheduled = states["desk-scheduled-library-hours"]
+    assert not draft.live
+    assert draft.current_workflow_state is None
+    assert not waiting.live
+    assert waiting.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not scheduled.live
+    assert scheduled.get_latest_revision().approved_go_live_at > timezone.now()
+    assert Correction.objects.exists()  # and a corrected story, from the demo paper
+    # Nothing of theirs is public yet.
+    assert client.get(f"/news/{scheduled.pk}").status_code == 404
+    # Loading again makes nothing new.
+    newsroom.ensure_staff()
+    assert newsroom.ensure_desk_stories() == 0

@@ -28,4 +28,6 @@ class Command(BaseCommand):
             return
         for name in job or settings.SINMUN_SCHEDULED_JOBS:
             ran = scheduler.run_job(name)
-            self.stdout.write(f"{name}: {'ran' if ran else 'skipped (another run holds it)'}")
+            self.stdout.write(
+                f"{name}: {'ran' if ran else 'skipped (another run holds it)'}"
+            )

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from sinmun.demo import services
+from sinmun.demo import newsroom, services
 
 
 class Command(BaseCommand):
@@ -24,6 +24,8 @@ class Command(BaseCommand):
             photo_size=(width, height), log=lambda message: self.stdout.write(message)
         )
         username, password, _ = services.ensure_demo_admin()
+        staff = newsroom.ensure_staff()
+        desk_stories = newsroom.ensure_desk_stories()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo paper ready: {report.created} stories created, {report.existing} already there."
@@ -32,3 +34,12 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Admin: http://127.0.0.1:8000/admin/  login {username} / password {password}"
         )
+        self.stdout.write(
+            f"Newsroom accounts (password {newsroom.DEMO_PASSWORD}); "
+            f"{desk_stories} desk stories created (a draft, one waiting, one scheduled):"
+        )
+        for account, _ in staff:
+            self.stdout.write(
+                f"  {account.role:<6} {account.username:<9} "
+                f"{account.last_name}{account.first_name}"
+            )
