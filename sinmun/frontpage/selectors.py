@@ -25,7 +25,7 @@ def pins_of(home: HomePage | None) -> list[FrontPagePin]:
     """Return the pins of `home` in their order: saved ones, or a preview's unsaved ones."""
     if home is None:
         return []
-    return sorted(home.pins.all(), key=lambda pin: (pin.sort_order or 0))
+    return sorted(home.pins.all(), key=lambda pin: pin.sort_order or 0)
 
 
 def next_pin_change(pins: Iterable[FrontPagePin], now: datetime) -> datetime | None:
