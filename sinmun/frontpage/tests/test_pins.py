@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, PageLogEntry
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from sinmun.articles.models import ArticlePage
 from sinmun.articles.tests.factories import make_article, make_articles, make_photo
@@ -259,3 +260,36 @@ def test_only_those_with_rights_on_the_front_page_can_edit_its_lineup(client, pa
     assert form.status_code == 200
     assert "pins-TOTAL_FORMS" in form.text
     assert "articles.articlepage" in form.text  # the chooser offers articles only
+
+
+def test_editor_in_chief_publishes_a_lineup_from_the_admin_and_it_is_logged(
+    client, admin_user, paper, stories
+):
+    client.force_login(admin_user)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[paper.home.pk])
+    data = nested_form_data(
+        {
+            "title": paper.home.title,
+            "slug": paper.home.slug,
+            "pins": inline_formset(
+                [
+                    {"slot": Slot.MAIN, "article": stories[-2].pk},
+                    {"slot": Slot.TOP, "article": stories[-1].pk},
+                ]
+            ),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(edit_url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert [(p.slot, p.article_id) for p in paper.home.pins.all()] == [
+        (Slot.MAIN, stories[-2].pk),
+        (Slot.TOP, stories[-1].pk),
+    ]
+    assert PageLogEntry.objects.filter(
+        page=paper.home, action="wagtail.publish", user=admin_user
+    ).exists()
+    client.logout()
+    top, main = lead_and_main(client.get("/").text)
+    assert (top, main[0]) == (str(stories[-1].pk), str(stories[-2].pk))
