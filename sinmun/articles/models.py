@@ -192,6 +192,9 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("view_origin_report", _("Can view the weekly origin report")),
+        ]
 
     def clean(self):
         super().clean()

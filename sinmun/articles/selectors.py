@@ -2,11 +2,15 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import (
+    CharField,
     Count,
     F,
     Prefetch,
@@ -15,10 +19,12 @@ from django.db.models import (
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import RowNumber, Substr
+from django.db.models.functions import Cast, RowNumber, Substr, TruncWeek
 from django.utils import timezone
+from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from sinmun.articles.models import ArticleByline, ArticlePage
+from sinmun.articles.models import ArticleByline, ArticleOrigin, ArticlePage
 
 
 def published():
@@ -243,3 +249,195 @@ def article_page_context(*, article: ArticlePage) -> dict:
         "latest_articles": latest,
         "most_read_articles": most_read,
     }
+
+
+# The desk dashboard and the origin report (admin) ---------------------------------------
+
+# The press law counts the paper's own share of its articles per week, in Korea time.
+KST = ZoneInfo("Asia/Seoul")
+OWN_SHARE_MINIMUM_PERCENT = 30
+DASHBOARD_ROWS = 15
+
+
+@dataclass(frozen=True)
+class DeskRow:
+    """A story on the desk dashboard, with who did what to it and when."""
+
+    article: ArticlePage
+    at: datetime
+    by: str = ""
+    task: str = ""
+    is_live: bool = False
+    is_overdue: bool = False
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def _ids_as_text(articles) -> Any:
+    """Article ids as text: workflow states and revisions keep their object's id as text."""
+    return articles.annotate(key=Cast("pk", CharField())).values("key")
+
+
+def editable_articles(*, user):
+    """Return the articles `user` may edit (a superuser: all of them)."""
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, {"change", "publish"}
+    )
+    return ArticlePage.objects.filter(pk__in=pages.values("pk"))
+
+
+def articles_awaiting_approval(*, user, limit: int = DASHBOARD_ROWS) -> list[DeskRow]:
+    """Return stories in an in-progress workflow (데스크 승인 대기) that `user` may edit.
+
+    Stories `user` can approve are left out: Wagtail's own "Awaiting your review" panel
+    lists those, with the approve and reject buttons.
+    """
+    states = (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            content_type=ContentType.objects.get_for_model(ArticlePage),
+            object_id__in=_ids_as_text(editable_articles(user=user)),
+        )
+        .exclude(current_task_state__in=TaskState.objects.reviewable_by(user))
+        .select_related("current_task_state__task", "requested_by")
+        .order_by("-created_at")[:limit]
+    )
+    states = list(states)
+    articles = ArticlePage.objects.in_bulk([int(s.object_id) for s in states])
+    return [
+        DeskRow(
+            article=articles[int(s.object_id)],
+            at=s.created_at,
+            by=_person(s.requested_by),
+            task=s.current_task_state.task.name if s.current_task_state else "",
+        )
+        for s in states
+        if int(s.object_id) in articles
+    ]
+
+
+def scheduled_articles(
+    *, user, limit: int = DASHBOARD_ROWS, now: datetime | None = None
+) -> list[DeskRow]:
+    """Return stories with a revision scheduled to go live (예약 출고), soonest first.
+
+    A story that is already live has a scheduled update; one past its time is overdue
+    (the `publish_scheduled` job has not run).
+    """
+    now = now or timezone.now()
+    revisions = (
+        Revision.objects.filter(
+            content_type=ContentType.objects.get_for_model(ArticlePage),
+            approved_go_live_at__isnull=False,
+            object_id__in=_ids_as_text(editable_articles(user=user)),
+        )
+        .select_related("user")
+        .order_by("approved_go_live_at", "pk")[:limit]
+    )
+    revisions = list(revisions)
+    articles = ArticlePage.objects.in_bulk([int(r.object_id) for r in revisions])
+    return [
+        DeskRow(
+            article=articles[int(r.object_id)],
+            at=r.approved_go_live_at,
+            by=_person(r.user),
+            is_live=articles[int(r.object_id)].live,
+            is_overdue=r.approved_go_live_at <= now,
+        )
+        for r in revisions
+        if int(r.object_id) in articles
+    ]
+
+
+def recently_published(
+    *, hours: int = 24, limit: int = DASHBOARD_ROWS, now: datetime | None = None
+) -> list[DeskRow]:
+    """Return the stories first published in the last `hours` hours, newest first."""
+    since = (now or timezone.now()) - timedelta(hours=hours)
+    articles = (
+        ArticlePage.objects.live()
+        .filter(first_published_at__gte=since)
+        .select_related("owner")
+        .order_by("-first_published_at", "-pk")[:limit]
+    )
+    return [
+        DeskRow(article=a, at=a.first_published_at, by=_person(a.owner), is_live=True)
+        for a in articles
+    ]
+
+
+@dataclass(frozen=True)
+class OriginWeek:
+    """One ISO week (Monday to Sunday, KST) of published articles, counted by origin."""
+
+    starts_on: date
+    counts: dict[str, int]
+    is_current: bool = False
+
+    @property
+    def ends_on(self) -> date:
+        return self.starts_on + timedelta(days=6)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def own(self) -> int:
+        return self.counts.get(ArticleOrigin.OWN, 0)
+
+    @property
+    def own_share(self) -> float | None:
+        """The paper's own reporting as a percentage of the week's articles."""
+        return self.own * 100 / self.total if self.total else None
+
+    @property
+    def is_below_minimum(self) -> bool:
+        """Under the legal minimum: less than 30% own reporting, or no article at all."""
+        return self.own * 100 < OWN_SHARE_MINIMUM_PERCENT * self.total or not self.total
+
+    @property
+    def by_origin(self) -> list[tuple[str, int]]:
+        return [
+            (label, self.counts.get(value, 0)) for value, label in ArticleOrigin.choices
+        ]
+
+
+def week_start(moment: datetime) -> date:
+    """Return the Monday (KST) of the ISO week `moment` falls in."""
+    day = moment.astimezone(KST).date()
+    return day - timedelta(days=day.weekday())
+
+
+def origin_weeks(*, weeks: int = 12, now: datetime | None = None) -> list[OriginWeek]:
+    """Return the last `weeks` ISO weeks (KST), newest first, counting the live articles
+    first published in each by origin (자체 취재 / 보도자료 / 통신 / 기고); one query.
+    """
+    now = now or timezone.now()
+    current = week_start(now)
+    first = current - timedelta(weeks=weeks - 1)
+    start = datetime.combine(first, time.min, tzinfo=KST)
+    end = datetime.combine(current + timedelta(weeks=1), time.min, tzinfo=KST)
+    rows = (
+        ArticlePage.objects.live()
+        .filter(first_published_at__gte=start, first_published_at__lt=end)
+        .annotate(week=TruncWeek("first_published_at", tzinfo=KST))
+        .values("week", "origin")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts: dict[date, dict[str, int]] = {}
+    for row in rows:
+        week = row["week"]
+        week = week.astimezone(KST).date() if isinstance(week, datetime) else week
+        counts.setdefault(week, {})[row["origin"]] = row["n"]
+    return [
+        OriginWeek(
+            starts_on=monday,
+            counts=counts.get(monday, {}),
+            is_current=monday == current,
+        )
+        for monday in (current - timedelta(weeks=n) for n in range(weeks))
+    ]

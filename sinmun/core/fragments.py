@@ -5,9 +5,12 @@ revision is published, so it is rendered once per revision and shared by every r
 Previews are never cached: they show a draft under the live revision's key.
 """
 
+import math
 from collections.abc import Callable
+from datetime import datetime
 
 from django.core.cache import cache
+from django.utils import timezone
 
 
 def render_in_context(context, template_name: str, extra: dict | None = None) -> str:
@@ -28,6 +31,35 @@ def cached_fragment(
         html = render()
         cache.set(key, html, timeout=timeout)
     return html
+
+
+def cached_fragment_until(
+    request,
+    key: str,
+    render: Callable[[], tuple[str, datetime | None]],
+    *,
+    timeout: int,
+) -> str:
+    """Like `cached_fragment`, for a fragment that knows when it stops being true.
+
+    `render` returns the markup and the moment it changes by itself (a scheduled pin
+    starts or ends), or None; the stored copy is dropped by then at the latest.
+    """
+    if request is None or getattr(request, "is_preview", False):
+        return render()[0]
+    html = cache.get(key)
+    if html is None:
+        html, changes_at = render()
+        cache.set(key, html, timeout=lifetime(timeout, changes_at))
+    return html
+
+
+def lifetime(timeout: int, changes_at: datetime | None, now=None) -> int:
+    """Return `timeout` seconds, shortened to end at `changes_at` (at least one second)."""
+    if changes_at is None:
+        return timeout
+    left = (changes_at - (now or timezone.now())).total_seconds()
+    return max(1, min(timeout, math.ceil(left)))
 
 
 GENERATION_KEY = "sinmun:fragments:generation"

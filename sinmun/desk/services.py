@@ -89,6 +89,7 @@ ROLES = (
             "newsroom.add_columnseries",
             "newsroom.change_columnseries",
             "sections.add_sectionpage",
+            "articles.view_origin_report",
         ),
         site_page_permissions=(
             "add_page",
@@ -109,6 +110,7 @@ ROLES = (
             "users.delete_user",
             "auth.view_group",
             "core.change_newspapersettings",
+            "articles.view_origin_report",
             "weather.add_station",
             "weather.change_station",
             "weather.delete_station",

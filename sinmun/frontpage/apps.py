@@ -6,3 +6,6 @@ class FrontpageConfig(AppConfig):
     name = "sinmun.frontpage"
     label = "frontpage"
     verbose_name = _("Front page")
+
+    def ready(self):
+        from sinmun.frontpage import signals  # noqa: F401

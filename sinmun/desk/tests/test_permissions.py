@@ -44,6 +44,7 @@ SITE_POLICY = {
     "image_upload": {REPORTER, DESK, CHIEF},
     "settings": {ADMINISTRATOR},
     "users": {ADMINISTRATOR},
+    "origin_report": {CHIEF, ADMINISTRATOR},
 }
 
 
@@ -225,6 +226,9 @@ def attempt_site(action, client, paper) -> tuple[bool, bool]:
             },
         )
         return not denied(r), get_user_model().objects.count() == before + 1
+    if action == "origin_report":
+        r = client.get("/admin/reports/origin/")
+        return r.status_code == 200, False
     raise AssertionError(action)
 
 
@@ -240,7 +244,7 @@ def test_site_permission_matrix(client, paper, role, action):
 
     if expected:
         assert answered, f"{role} should be able to {action}"
-        if action != "settings":
+        if action not in {"settings", "origin_report"}:
             assert changed
     else:
         assert not answered, f"UNEXPECTED ALLOW: {role} could {action}"

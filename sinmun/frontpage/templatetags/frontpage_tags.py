@@ -9,15 +9,22 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def front_page_boxes(context, page):
-    """Render the front page's stories and boxes, shared until the next publish (or 5 min)."""
+    """Render the front page's stories and boxes, shared until the next publish (or 5 min).
 
-    return fragments.cached_fragment(
+    A pin's window opening or closing ends the shared copy too, without a publish. A
+    preview renders the edited pins of `page` and never touches the shared copy.
+    """
+
+    def render():
+        boxes = selectors.front_page(home=page)
+        html = fragments.render_in_context(
+            context, "frontpage/components/front_page_boxes.html", boxes
+        )
+        return html, boxes["changes_at"]
+
+    return fragments.cached_fragment_until(
         context.get("request"),
         f"sinmun:front:{page.pk}:{fragments.generation()}",
-        lambda: fragments.render_in_context(
-            context,
-            "frontpage/components/front_page_boxes.html",
-            selectors.front_page(),
-        ),
+        render,
         timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10,
     )

@@ -1,14 +1,10 @@
 import re
-from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 
-from sinmun.articles.models import ArticleKind, ReadCount
-from sinmun.articles.tests.factories import make_article, make_articles, make_photo
+from sinmun.articles.tests.factories import make_article
 from sinmun.core.templatetags.core_tags import dateline
-from sinmun.newsroom.tests.factories import ColumnistFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,35 +14,6 @@ COLD_BUDGET = 20
 
 def news_ids(html: str) -> list[str]:
     return re.findall(r'<a href="/news/(\d+)"', html)
-
-
-@pytest.fixture
-def busy_paper(paper, reporter):
-    photo = make_photo()
-    now = timezone.now()
-    stories = []
-    for _key, section in paper.sections.items():
-        stories += make_articles(
-            section,
-            10,
-            reporters=[reporter],
-            lead_image=photo,
-            start=now - timedelta(minutes=len(stories)),
-            tags=["가람"],
-        )
-    columnist = ColumnistFactory(photo=photo)
-    for n in range(3):
-        make_article(
-            paper.sections["politics"],
-            title=f"칼럼 {n}: 겨울 강변에서",
-            kind=ArticleKind.COLUMN,
-            columnist=columnist,
-        )
-    for n, story in enumerate(stories):
-        ReadCount.objects.create(
-            article=story, day=timezone.localdate(), count=1000 - n
-        )
-    return paper
 
 
 def test_front_page_shows_masthead_date_line_sections_and_footer(client, busy_paper):

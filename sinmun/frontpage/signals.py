@@ -1,0 +1,15 @@
+"""Cache purges when the front page's lineup changes: the one use of signals here."""
+
+from wagtail.signals import page_published
+
+from sinmun.core import fragments
+from sinmun.frontpage.models import HomePage
+
+
+def forget_front_page(**kwargs):
+    fragments.new_generation()
+
+
+page_published.connect(
+    forget_front_page, sender=HomePage, dispatch_uid="frontpage-lineup-published"
+)
