@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from sinmun.articles.models import ArticleByline, ArticlePage
 from sinmun.desk import services as desk
+from sinmun.frontpage.models import FrontPagePin, HomePage, Slot
 from sinmun.newsroom.models import Reporter
 from sinmun.sections.models import SectionPage
 
@@ -157,3 +158,18 @@ def ensure_desk_stories(*, now: datetime | None = None) -> int:
             revision.publish(user=desk_user)
         made += 1
     return made
+
+
+LINEUP_TOP_STORY = "a-council-budget-2027"
+
+
+def ensure_front_page_lineup() -> bool:
+    """The editor-in-chief pins the council budget as the top story. True if pinned now."""
+    home = HomePage.objects.first()
+    story = ArticlePage.objects.live().filter(slug=LINEUP_TOP_STORY).first()
+    if home is None or story is None or home.pins.exists():
+        return False
+    chief = get_user_model().objects.get(username="chief")
+    home.pins = [FrontPagePin(slot=Slot.TOP, article=story, sort_order=0)]
+    home.save_revision(user=chief, log_action=True).publish(user=chief)
+    return True

@@ -95,6 +95,13 @@ def test_the_demo_newsroom_has_every_role_and_every_state(client):
     assert Correction.objects.exists()  # and a corrected story, from the demo paper
     # Nothing of theirs is public yet.
     assert client.get(f"/news/{scheduled.pk}").status_code == 404
+    # The editor-in-chief's lineup: the council budget is the top story.
+    assert newsroom.ensure_front_page_lineup()
+    front = client.get("/", HTTP_HOST="127.0.0.1:8000").content.decode()
+    top = ArticlePage.objects.get(slug=newsroom.LINEUP_TOP_STORY)
+    lead = front[front.index('class="card card-lead"') :]
+    assert lead.index(top.title) < lead.index("</article>")
     # Loading again makes nothing new.
     newsroom.ensure_staff()
     assert newsroom.ensure_desk_stories() == 0
+    assert not newsroom.ensure_front_page_lineup()

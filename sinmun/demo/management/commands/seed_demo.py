@@ -26,6 +26,7 @@ class Command(BaseCommand):
         username, password, _ = services.ensure_demo_admin()
         staff = newsroom.ensure_staff()
         desk_stories = newsroom.ensure_desk_stories()
+        newsroom.ensure_front_page_lineup()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo paper ready: {report.created} stories created, {report.existing} already there."
