@@ -21,6 +21,7 @@ from wagtail.search import index
 from sinmun.articles.blocks import ArticleBodyBlock
 from sinmun.core.models import BasePage
 from sinmun.core.text import normalize_text
+from sinmun.search.fields import KoreanSearchField, koreanize
 
 # A republish within this long of the first publication is not shown as an update (수정).
 UPDATE_GRACE = timedelta(minutes=1)
@@ -171,9 +172,9 @@ class ArticlePage(BasePage):
     ]
 
     search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("subtitle"),
-        index.SearchField("body"),
+        *koreanize(BasePage.search_fields),
+        KoreanSearchField("subtitle"),
+        KoreanSearchField("body"),
         index.FilterField("kind"),
         index.FilterField("first_published_at"),
     ]

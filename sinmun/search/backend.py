@@ -1,0 +1,126 @@
+"""The Korean search backend: Wagtail's database backend, with queries analysed by Kiwi.
+
+`WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "sinmun.search.backend"`. `SearchBackend`
+picks the SQLite FTS5 or the PostgreSQL backend by the database in use, as Wagtail's own
+factory does, and subclasses it so that every query (the reader's search page, the admin,
+the API) is rewritten into Kiwi terms before it reaches the database. The index side is
+`fields.KoreanSearchField`.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import F, FloatField
+from django.db.models.expressions import RawSQL
+from modelsearch.query import MatchAll, Phrase, PlainText, SearchQuery
+
+from sinmun.search.analysis import analyser
+
+# FTS5 columns are (autocomplete, body, title): a headline match counts three times.
+SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 3.0)
+EMPTY = object()
+
+
+def korean_query(query, operator=None):
+    """Return `query` (a string or a query tree) with every plain text analysed by Kiwi."""
+    if isinstance(query, str):
+        return analyser().query(query, operator or "and") or EMPTY
+    if isinstance(query, PlainText):
+        return analyser().query(query.query_string, query.operator) or EMPTY
+    if isinstance(query, Phrase):
+        terms = analyser().analyse(query.query_string).main
+        return Phrase(" ".join(terms)) if terms else EMPTY
+    if isinstance(query, MatchAll) or not isinstance(query, SearchQuery):
+        return query
+    if hasattr(query, "subqueries"):
+        parts = [korean_query(q, operator) for q in query.subqueries]
+        parts = [p for p in parts if p is not EMPTY]
+        if not parts:
+            return EMPTY
+        query.subqueries = parts
+    if hasattr(query, "subquery"):
+        sub = korean_query(query.subquery, operator)
+        if sub is EMPTY:
+            return EMPTY
+        query.subquery = sub
+    return query
+
+
+class KoreanQueryMixin:
+    score_ascending = False  # SQLite's bm25 is negative: lower is better
+
+    def score_order(self, score_field):
+        """Return the ORDER BY term that puts the best score first."""
+        score = F(score_field)
+        return score.asc() if self.score_ascending else score.desc()
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if query_compiler_class is self.query_compiler_class:
+            query = korean_query(query, kwargs.get("operator"))
+            if query is EMPTY:
+                query = ""  # nothing searchable: the base returns no results
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+    def compiler(self, queryset, query, *, order_by_relevance=True):
+        """Return a query compiler for an analysed `query` over any `queryset`.
+
+        The reader's search page filters by section, reporter and view restrictions, which
+        are not `FilterField`s; the database backends apply the queryset as SQL anyway, so
+        the page builds its own compiler and skips the search-engine field check.
+        """
+        return self.query_compiler_class(
+            queryset, query, order_by_relevance=order_by_relevance
+        )
+
+
+def bm25():
+    weights = ", ".join(str(w) for w in SQLITE_COLUMN_WEIGHTS)
+    return RawSQL(
+        f"bm25(wagtailsearch_indexentry_fts, {weights})", [], output_field=FloatField()
+    )
+
+
+def _sqlite_backend():
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+
+    class KoreanSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+        """One bm25() over the whole MATCH, with the headline column weighted.
+
+        The stock compiler ranks `And([a, b])` as (1 + bm25)·(1 + bm25) - 1; FTS5's bm25 is
+        negative (lower is better), so with two sub-queries the product flips the order.
+        Kiwi queries are `And` trees, so the stock rank would put the worst match first.
+        """
+
+        def _build_rank_expression(self, vectors, config):
+            return bm25()
+
+    class KoreanSQLiteSearchBackend(KoreanQueryMixin, SQLiteSearchBackend):
+        score_ascending = True
+        query_compiler_class = KoreanSQLiteSearchQueryCompiler
+
+    return KoreanSQLiteSearchBackend
+
+
+def _postgres_backend():
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresSearchBackend,
+    )
+
+    class KoreanPostgresSearchBackend(KoreanQueryMixin, PostgresSearchBackend):
+        pass
+
+    return KoreanPostgresSearchBackend
+
+
+def SearchBackend(params):
+    """Return the Korean backend for the database in use ('default')."""
+    if connection.vendor == "postgresql":
+        # 'simple': no English stemming of Latin words (ktx, ai), no stop words.
+        return _postgres_backend()({"SEARCH_CONFIG": "simple", **params})
+    if connection.vendor == "sqlite":
+        return _sqlite_backend()(params)
+    raise ImproperlyConfigured(
+        f"Korean search supports SQLite and PostgreSQL, not {connection.vendor}"
+    )
