@@ -1,7 +1,7 @@
 import pytest
 
 from sinmun.articles.tests.factories import make_article, paragraphs
-from sinmun.search.tests.corpus import DOCS
+from tests.search.corpus import DOCS
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from modelsearch.backends import get_search_backend
 
 from sinmun.articles.models import ArticlePage
-from sinmun.search.tests.corpus import QUERIES
+from tests.search.corpus import QUERIES
 
 
 def _search(query):
