@@ -29,8 +29,11 @@ def index_page(page_id: int) -> str:
     return "removed"
 
 
-def remember_fingerprint(page) -> Fingerprint:
-    signature = similarity.signature(similarity.page_terms(page))
+def remember_fingerprint(page) -> Fingerprint | None:
+    terms = similarity.page_terms(page)
+    if len(terms) < similarity.SHINGLE:
+        return None  # not a story (no Korean search fields) or too short to compare
+    signature = similarity.signature(terms)
     fingerprint, _ = Fingerprint.objects.update_or_create(
         page_id=page.pk,
         defaults={
@@ -52,7 +55,7 @@ def reindex(
     backend = get_search_backend()
     done_total = 0
     with transaction.atomic():
-        backend.reset_index()
+        backend.get_index_for_model(Page).reset()
         Fingerprint.objects.all().delete()
         for model in get_indexed_models():
             if model._meta.parents:
