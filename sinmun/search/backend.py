@@ -9,15 +9,26 @@ the API) is rewritten into Kiwi terms before it reaches the database. The index 
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import F, FloatField
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    IntegerField,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from modelsearch.query import MatchAll, Phrase, PlainText, SearchQuery
+from django.db.models.functions import Cast
+from modelsearch.query import MatchAll, Not, Phrase, PlainText, SearchQuery
 
 from sinmun.search.analysis import analyser
 
 # FTS5 columns are (autocomplete, body, title): a headline match counts three times.
 SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 3.0)
 EMPTY = object()
+# Relevance ranking on SQLite orders the best this many matches (a bounded re-rank).
+RANKED_LIMIT = 1000
 
 
 def korean_query(query, operator=None):
@@ -80,10 +91,13 @@ def bm25():
 
 
 def _sqlite_backend():
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteFTSIndexEntry,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class KoreanSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         """One bm25() over the whole MATCH, with the headline column weighted.
@@ -95,6 +109,59 @@ def _sqlite_backend():
 
         def _build_rank_expression(self, vectors, config):
             return bm25()
+
+        def search(self, config, start, stop, score_field=None):
+            """Rank in one query over the FTS table, best RANKED_LIMIT matches.
+
+            The stock compiler annotates each result with a correlated sub-query that runs
+            the MATCH again per row, which grows with the square of the matches.
+            """
+            query = normalize(self.query)
+            if not self.order_by_relevance or isinstance(query, MatchAll | Not):
+                return super().search(config, start, stop, score_field=score_field)
+            allowed = self.queryset.order_by().annotate(
+                _object_id=Cast("pk", TextField())
+            )
+            hits = (
+                SQLiteFTSIndexEntry.objects.filter(
+                    MatchExpression(
+                        self.fields or self.FTS_TABLE_FIELDS,
+                        self.build_search_query(query, config=config),
+                    )
+                )
+                .filter(
+                    index_entry__content_type__in=get_descendants_content_types_pks(
+                        self.queryset.model
+                    ),
+                    index_entry__object_id__in=allowed.values("_object_id"),
+                )
+                .annotate(score=bm25())
+                .order_by("score")
+                .values_list("index_entry__object_id", "score")[:RANKED_LIMIT]
+            )
+            ranked = [(int(object_id), score) for object_id, score in hits]
+            if not ranked:
+                return self.queryset.none()
+            pks = [pk for pk, _ in ranked]
+            position = Case(
+                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)],
+                output_field=IntegerField(),
+            )
+            queryset = self.queryset.filter(pk__in=pks).order_by(position)
+            if score_field:
+                scores = dict(ranked)
+                queryset = queryset.annotate(
+                    **{
+                        score_field: Case(
+                            *[
+                                When(pk=pk, then=Value(score))
+                                for pk, score in scores.items()
+                            ],
+                            output_field=FloatField(),
+                        )
+                    }
+                )
+            return queryset[start:stop]
 
     class KoreanSQLiteSearchBackend(KoreanQueryMixin, SQLiteSearchBackend):
         score_ascending = True

@@ -181,7 +181,10 @@ def search_articles(request: SearchRequest, *, page_number) -> SearchResults:
         relevance = request.sort != "newest"
         compiler = backend.compiler(stories, tree, order_by_relevance=relevance)
         results = compiler.search(
-            compiler.get_config(backend), None, None, score_field="_score"
+            compiler.get_config(backend),
+            None,
+            None,
+            score_field="_score" if relevance else None,
         )
         if relevance:
             results = results.order_by(
