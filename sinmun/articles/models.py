@@ -19,6 +19,7 @@ from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
 from sinmun.articles.blocks import ArticleBodyBlock
+from sinmun.articles.panels import NearDuplicatePanel
 from sinmun.core.models import BasePage
 from sinmun.core.text import normalize_text
 from sinmun.search.fields import KoreanSearchField, koreanize
@@ -142,6 +143,7 @@ class ArticlePage(BasePage):
     objects = ArticlePageManager()
 
     content_panels = [
+        NearDuplicatePanel(heading=_("Similar stories")),
         FieldPanel("title", heading=_("Headline (제목)")),
         FieldPanel("subtitle"),
         InlinePanel("bylines", heading=_("Reporters"), label=_("reporter")),

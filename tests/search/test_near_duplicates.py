@@ -71,3 +71,29 @@ def test_reindex_command_reports_progress(paper, django_capture_on_commit_callba
     )
     found = get_search_backend().search("산책로에", ArticlePage.objects.filter(Q()))
     assert len(list(found)) == 1
+
+
+def test_desk_sees_the_warning_in_the_edit_view(
+    admin_client, paper, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    section = paper.sections["society"]
+    with django_capture_on_commit_callbacks(execute=True):
+        first = make_article(section, title="시내버스 노선 개편", body=paragraphs(TEXT))
+    copy = make_article(
+        section, title="시내버스 노선 개편", body=paragraphs(TEXT), publish=False
+    )
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[copy.pk])
+    ).content.decode()
+    assert first.title in html
+    assert reverse("wagtailadmin_pages:edit", args=[first.pk]) in html
+    assert "% similar" in html or "% 유사" in html
+    other = make_article(
+        section, title="국화 축제", body=paragraphs("국화 축제가 열린다.")
+    )
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[other.pk])
+    ).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[first.pk]) not in html
