@@ -9,7 +9,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from sinmun.search import signals  # noqa: F401
+        from sinmun.search import checks, signals  # noqa: F401
 
         if settings.SINMUN_SEARCH_PRELOAD_ANALYSER:
             # Load Kiwi (~3 s, ~0.5 GB) before gunicorn --preload forks its workers,

@@ -97,3 +97,17 @@ def test_desk_sees_the_warning_in_the_edit_view(
         reverse("wagtailadmin_pages:edit", args=[other.pk])
     ).content.decode()
     assert reverse("wagtailadmin_pages:edit", args=[first.pk]) not in html
+
+
+def test_a_changed_analyser_asks_for_a_reindex(db):
+    from sinmun.search import services
+    from sinmun.search.checks import analyser_version_matches_index
+    from sinmun.search.models import AnalyserState
+
+    assert [w.id for w in analyser_version_matches_index(databases=["default"])] == [
+        "search.W001"
+    ]
+    services.record_analyser_version()
+    assert analyser_version_matches_index(databases=["default"]) == []
+    AnalyserState.objects.update(version="kiwi0.0-old")
+    assert analyser_version_matches_index(databases=["default"])
