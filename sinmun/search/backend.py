@@ -96,6 +96,7 @@ def _sqlite_backend():
         SQLiteFTSIndexEntry,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
+        SQLiteSearchResults,
     )
     from modelsearch.utils import get_descendants_content_types_pks
 
@@ -110,62 +111,78 @@ def _sqlite_backend():
         def _build_rank_expression(self, vectors, config):
             return bm25()
 
+        def ranked(self, config) -> list[tuple[int, float]]:
+            """The best RANKED_LIMIT (pk, bm25) of the queryset, best first, in one query."""
+            if not hasattr(self, "_ranked"):
+                allowed = self.queryset.order_by().annotate(
+                    _object_id=Cast("pk", TextField())
+                )
+                hits = (
+                    SQLiteFTSIndexEntry.objects.filter(
+                        MatchExpression(
+                            self.fields or self.FTS_TABLE_FIELDS,
+                            self.build_search_query(
+                                normalize(self.query), config=config
+                            ),
+                        )
+                    )
+                    .filter(
+                        index_entry__content_type__in=get_descendants_content_types_pks(
+                            self.queryset.model
+                        ),
+                        index_entry__object_id__in=allowed.values("_object_id"),
+                    )
+                    .annotate(score=bm25())
+                    .order_by("score")
+                    .values_list("index_entry__object_id", "score")[:RANKED_LIMIT]
+                )
+                self._ranked = [(int(pk), score) for pk, score in hits]
+            return self._ranked
+
+        def ranks_itself(self) -> bool:
+            query = normalize(self.query)
+            return self.order_by_relevance and not isinstance(query, MatchAll | Not)
+
         def search(self, config, start, stop, score_field=None):
-            """Rank in one query over the FTS table, best RANKED_LIMIT matches.
+            """Rank in one query over the FTS table, then load only the rows asked for.
 
             The stock compiler annotates each result with a correlated sub-query that runs
             the MATCH again per row, which grows with the square of the matches.
             """
-            query = normalize(self.query)
-            if not self.order_by_relevance or isinstance(query, MatchAll | Not):
+            if not self.ranks_itself():
                 return super().search(config, start, stop, score_field=score_field)
-            allowed = self.queryset.order_by().annotate(
-                _object_id=Cast("pk", TextField())
-            )
-            hits = (
-                SQLiteFTSIndexEntry.objects.filter(
-                    MatchExpression(
-                        self.fields or self.FTS_TABLE_FIELDS,
-                        self.build_search_query(query, config=config),
-                    )
-                )
-                .filter(
-                    index_entry__content_type__in=get_descendants_content_types_pks(
-                        self.queryset.model
-                    ),
-                    index_entry__object_id__in=allowed.values("_object_id"),
-                )
-                .annotate(score=bm25())
-                .order_by("score")
-                .values_list("index_entry__object_id", "score")[:RANKED_LIMIT]
-            )
-            ranked = [(int(object_id), score) for object_id, score in hits]
+            ranked = self.ranked(config)[start:stop]
             if not ranked:
                 return self.queryset.none()
             pks = [pk for pk, _ in ranked]
-            position = Case(
-                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)],
-                output_field=IntegerField(),
+            queryset = self.queryset.filter(pk__in=pks).order_by(
+                Case(
+                    *[When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)],
+                    output_field=IntegerField(),
+                )
             )
-            queryset = self.queryset.filter(pk__in=pks).order_by(position)
             if score_field:
-                scores = dict(ranked)
                 queryset = queryset.annotate(
                     **{
                         score_field: Case(
-                            *[
-                                When(pk=pk, then=Value(score))
-                                for pk, score in scores.items()
-                            ],
+                            *[When(pk=pk, then=Value(score)) for pk, score in ranked],
                             output_field=FloatField(),
                         )
                     }
                 )
-            return queryset[start:stop]
+            return queryset
+
+    class KoreanSQLiteSearchResults(SQLiteSearchResults):
+        def _do_count(self):
+            compiler = self.query_compiler
+            if compiler.ranks_itself():
+                return len(compiler.ranked(compiler.get_config(self.backend)))
+            return super()._do_count()
 
     class KoreanSQLiteSearchBackend(KoreanQueryMixin, SQLiteSearchBackend):
         score_ascending = True
         query_compiler_class = KoreanSQLiteSearchQueryCompiler
+        results_class = KoreanSQLiteSearchResults
 
     return KoreanSQLiteSearchBackend
 

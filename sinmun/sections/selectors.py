@@ -180,16 +180,10 @@ def search_articles(request: SearchRequest, *, page_number) -> SearchResults:
         terms = analyser().terms(request.query)
         relevance = request.sort != "newest"
         compiler = backend.compiler(stories, tree, order_by_relevance=relevance)
-        results = compiler.search(
-            compiler.get_config(backend),
-            None,
-            None,
-            score_field="_score" if relevance else None,
-        )
         if relevance:
-            results = results.order_by(
-                backend.score_order("_score"), "-first_published_at"
-            )
+            # Best first, then the newer story (pk) on PostgreSQL; sliced lazily per page.
+            results = backend.results_class(backend, compiler)
         else:
+            results = compiler.search(compiler.get_config(backend), None, None)
             results = results.order_by("-first_published_at", "-pk")
     return SearchResults(page=_paginate(results, page_number), terms=terms)
