@@ -14,7 +14,7 @@ def near_duplicates(
     page, *, threshold: float | None = None
 ) -> list[tuple[Page, float]]:
     """Return [(other page, similarity)] of pages published in the last days that `page`
-    nearly repeats, most similar first (SINMUN_NEAR_DUPLICATE_* settings)."""
+    nearly repeats, most similar first (SINMUN_NEAR_DUPLICATE_THRESHOLD and _DAYS)."""
     if threshold is None:
         threshold = settings.SINMUN_NEAR_DUPLICATE_THRESHOLD
     terms = similarity.page_terms(page)
