@@ -90,6 +90,29 @@ def bm25():
     )
 
 
+def _load_ranked(queryset, ranked, score_field):
+    """Return `queryset` rows of the ranked (pk, score) pairs, in that order."""
+    if not ranked:
+        return queryset.none()
+    pks = [pk for pk, _ in ranked]
+    queryset = queryset.filter(pk__in=pks).order_by(
+        Case(
+            *[When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)],
+            output_field=IntegerField(),
+        )
+    )
+    if score_field:
+        queryset = queryset.annotate(
+            **{
+                score_field: Case(
+                    *[When(pk=pk, then=Value(score)) for pk, score in ranked],
+                    output_field=FloatField(),
+                )
+            }
+        )
+    return queryset
+
+
 def _sqlite_backend():
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
@@ -151,26 +174,9 @@ def _sqlite_backend():
             """
             if not self.ranks_itself():
                 return super().search(config, start, stop, score_field=score_field)
-            ranked = self.ranked(config)[start:stop]
-            if not ranked:
-                return self.queryset.none()
-            pks = [pk for pk, _ in ranked]
-            queryset = self.queryset.filter(pk__in=pks).order_by(
-                Case(
-                    *[When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)],
-                    output_field=IntegerField(),
-                )
+            return _load_ranked(
+                self.queryset, self.ranked(config)[start:stop], score_field
             )
-            if score_field:
-                queryset = queryset.annotate(
-                    **{
-                        score_field: Case(
-                            *[When(pk=pk, then=Value(score)) for pk, score in ranked],
-                            output_field=FloatField(),
-                        )
-                    }
-                )
-            return queryset
 
     class KoreanSQLiteSearchResults(SQLiteSearchResults):
         def _do_count(self):
@@ -188,12 +194,75 @@ def _sqlite_backend():
 
 
 def _postgres_backend():
+    from django.contrib.postgres.search import SearchRank
+    from django.db.models import Q
     from modelsearch.backends.database.postgres.postgres import (
+        IndexEntry,
         PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+        PostgresSearchResults,
     )
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    class KoreanPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+        """Match and rank on the index table with its GIN indexes, best RANKED_LIMIT.
+
+        The stock compiler concatenates title and body vectors per row through the generic
+        relation, which no index serves.
+        """
+
+        def ranked(self, config) -> list[tuple[int, float]]:
+            if not hasattr(self, "_ranked"):
+                search_query = self.build_tsquery(self.query, config=config)
+                allowed = self.queryset.order_by().annotate(
+                    _object_id=Cast("pk", TextField())
+                )
+                rank = SearchRank(
+                    F("title"), search_query, weights=self.sql_weights
+                ) * F("title_norm") + SearchRank(
+                    F("body"), search_query, weights=self.sql_weights
+                )
+                hits = (
+                    IndexEntry.objects.filter(
+                        Q(title=search_query) | Q(body=search_query),
+                        content_type__in=get_descendants_content_types_pks(
+                            self.queryset.model
+                        ),
+                        object_id__in=allowed.values("_object_id"),
+                    )
+                    .annotate(score=rank)
+                    .order_by("-score", "-id")
+                    .values_list("object_id", "score")[:RANKED_LIMIT]
+                )
+                self._ranked = [(int(pk), score) for pk, score in hits]
+            return self._ranked
+
+        def ranks_itself(self) -> bool:
+            return (
+                self.order_by_relevance
+                and self.fields is None
+                and not isinstance(self.query, MatchAll | Not)
+            )
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            if not self.ranks_itself():
+                return super().search(
+                    config, start, stop, score_field=score_field, backend=backend
+                )
+            return _load_ranked(
+                self.queryset, self.ranked(config)[start:stop], score_field
+            )
+
+    class KoreanPostgresSearchResults(PostgresSearchResults):
+        def _do_count(self):
+            compiler = self.query_compiler
+            if compiler.ranks_itself():
+                return len(compiler.ranked(compiler.get_config(self.backend)))
+            return super()._do_count()
 
     class KoreanPostgresSearchBackend(KoreanQueryMixin, PostgresSearchBackend):
-        pass
+        query_compiler_class = KoreanPostgresSearchQueryCompiler
+        results_class = KoreanPostgresSearchResults
 
     return KoreanPostgresSearchBackend
 
