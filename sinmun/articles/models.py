@@ -19,8 +19,10 @@ from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
 from sinmun.articles.blocks import ArticleBodyBlock
+from sinmun.articles.panels import NearDuplicatePanel
 from sinmun.core.models import BasePage
 from sinmun.core.text import normalize_text
+from sinmun.search.fields import KoreanSearchField, koreanize
 
 # A republish within this long of the first publication is not shown as an update (수정).
 UPDATE_GRACE = timedelta(minutes=1)
@@ -141,6 +143,7 @@ class ArticlePage(BasePage):
     objects = ArticlePageManager()
 
     content_panels = [
+        NearDuplicatePanel(heading=_("Similar stories")),
         FieldPanel("title", heading=_("Headline (제목)")),
         FieldPanel("subtitle"),
         InlinePanel("bylines", heading=_("Reporters"), label=_("reporter")),
@@ -171,9 +174,9 @@ class ArticlePage(BasePage):
     ]
 
     search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("subtitle"),
-        index.SearchField("body"),
+        *koreanize(BasePage.search_fields),
+        KoreanSearchField("subtitle"),
+        KoreanSearchField("body"),
         index.FilterField("kind"),
         index.FilterField("first_published_at"),
     ]

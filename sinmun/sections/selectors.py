@@ -1,16 +1,20 @@
 """Reads for navigation and for the pages that list articles."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Q
+from modelsearch.backends import get_search_backend
 
 from sinmun.articles import selectors as article_selectors
-from sinmun.articles.models import ArticlePage
+from sinmun.articles.models import ArticleByline, ArticlePage
 from sinmun.core.selectors import public_q
+from sinmun.search.analysis import analyser
+from sinmun.search.backend import EMPTY, korean_query
 from sinmun.sections.models import SectionPage
 
 SECTION_TREE_KEY = "sinmun:section-tree:v1"
@@ -123,3 +127,63 @@ def filtered_listing(*, stories: Q, page_number) -> PaginatorPage:
         article_selectors.published().filter(stories).distinct().newest_first(),
         page_number,
     )
+
+
+@dataclass
+class SearchRequest:
+    """What a reader asked the search page for, already cleaned."""
+
+    query: str = ""
+    sort: str = "relevance"  # or "newest"
+    section: SectionLink | None = None
+    reporter: str = ""  # a reporter's slug
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@dataclass
+class SearchResults:
+    page: PaginatorPage
+    terms: list[str]  # analysed query terms, for highlighting
+
+
+def search_articles(request: SearchRequest, *, page_number) -> SearchResults:
+    """Return one page of published stories matching the request.
+
+    Relevance first (headline above body, BM25 on SQLite, ts_rank on PostgreSQL), then the
+    newer story; or newest first. Only `published()` stories are ever searched, so drafts,
+    scheduled, embargoed and private stories never appear. An empty query lists every
+    published story the filters allow, newest first.
+    """
+    stories = article_selectors.published()
+    if request.section is not None:
+        stories = stories.filter(path__startswith=request.section.path)
+    if request.reporter:
+        stories = stories.filter(
+            pk__in=ArticleByline.objects.filter(reporter__slug=request.reporter).values(
+                "page_id"
+            )
+        )
+    if request.date_from:
+        stories = stories.filter(first_published_at__date__gte=request.date_from)
+    if request.date_to:
+        stories = stories.filter(first_published_at__date__lte=request.date_to)
+
+    backend = get_search_backend()
+    tree = korean_query(request.query) if request.query else EMPTY
+    terms: list[str] = []
+    if tree is EMPTY:
+        if request.query:
+            stories = stories.none()  # only punctuation or symbols: nothing to find
+        results = stories.order_by("-first_published_at", "-pk")
+    else:
+        terms = analyser().terms(request.query)
+        relevance = request.sort != "newest"
+        compiler = backend.compiler(stories, tree, order_by_relevance=relevance)
+        if relevance:
+            # Best first, then the newer story (pk) on PostgreSQL; sliced lazily per page.
+            results = backend.results_class(backend, compiler)
+        else:
+            results = compiler.search(compiler.get_config(backend), None, None)
+            results = results.order_by("-first_published_at", "-pk")
+    return SearchResults(page=_paginate(results, page_number), terms=terms)

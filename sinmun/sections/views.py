@@ -1,8 +1,10 @@
 """Listing pages that are not pages in the tree: a reporter's, a columnist's, a series', a tag's."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from sinmun.core import cache
+from sinmun.core.text import normalize_text
 from sinmun.newsroom.models import Columnist, ColumnSeries, Reporter
 from sinmun.sections import selectors
 
@@ -69,3 +72,45 @@ reporter = listing_view("reporter")
 columnist = listing_view("columnist")
 series = listing_view("series")
 tag = listing_view("tag")
+
+
+def _date(value) -> date | None:
+    try:
+        return date.fromisoformat((value or "").strip()[:10])
+    except ValueError:
+        return None
+
+
+@require_safe
+def search(request):
+    """/search/?q=: the reader's search page (never indexed by search engines)."""
+    max_length = settings.SINMUN_SEARCH_MAX_QUERY_LENGTH
+    query = " ".join(normalize_text(request.GET.get("q", ""))[: max_length * 4].split())
+    query = query[:max_length]
+    tree = selectors.section_tree()
+    section = None
+    section_id = request.GET.get("section", "")
+    if section_id.isdigit():
+        section = next(
+            (s for s in tree.by_path.values() if s.id == int(section_id)), None
+        )
+    wanted = selectors.SearchRequest(
+        query=query,
+        sort="newest" if request.GET.get("sort") == "newest" else "relevance",
+        section=section,
+        reporter=request.GET.get("reporter", "")[:100],
+        date_from=_date(request.GET.get("from")),
+        date_to=_date(request.GET.get("to")),
+    )
+    results = selectors.search_articles(
+        wanted, page_number=selectors.page_number(request.GET.get("page"))
+    )
+    context = {
+        "query": query,
+        "wanted": wanted,
+        "results": results,
+        "listing": results.page,
+        "sections": list(tree.by_path.values()),
+        "reporters": Reporter.objects.order_by("name").only("name", "slug"),
+    }
+    return cache.make_public(TemplateResponse(request, "sections/search.html", context))

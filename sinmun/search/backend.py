@@ -1,0 +1,279 @@
+"""The Korean search backend: Wagtail's database backend, with queries analysed by Kiwi.
+
+`WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "sinmun.search.backend"`. `SearchBackend`
+picks the SQLite FTS5 or the PostgreSQL backend by the database in use, as Wagtail's own
+factory does, and subclasses it so that every query (the reader's search page, the admin,
+the API) is rewritten into Kiwi terms before it reaches the database. The index side is
+`fields.KoreanSearchField`.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    IntegerField,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from modelsearch.query import MatchAll, Not, Phrase, PlainText, SearchQuery
+
+from sinmun.search.analysis import analyser
+
+# FTS5 columns are (autocomplete, body, title): a headline match counts three times.
+SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 3.0)
+EMPTY = object()
+# Relevance ranking on SQLite orders the best this many matches (a bounded re-rank).
+RANKED_LIMIT = 1000
+
+
+def korean_query(query, operator=None):
+    """Return `query` (a string or a query tree) with every plain text analysed by Kiwi."""
+    if isinstance(query, str):
+        return analyser().query(query, operator or "and") or EMPTY
+    if isinstance(query, PlainText):
+        return analyser().query(query.query_string, query.operator) or EMPTY
+    if isinstance(query, Phrase):
+        terms = analyser().analyse(query.query_string).main
+        return Phrase(" ".join(terms)) if terms else EMPTY
+    if isinstance(query, MatchAll) or not isinstance(query, SearchQuery):
+        return query
+    if hasattr(query, "subqueries"):
+        parts = [korean_query(q, operator) for q in query.subqueries]
+        parts = [p for p in parts if p is not EMPTY]
+        if not parts:
+            return EMPTY
+        query.subqueries = parts
+    if hasattr(query, "subquery"):
+        sub = korean_query(query.subquery, operator)
+        if sub is EMPTY:
+            return EMPTY
+        query.subquery = sub
+    return query
+
+
+class KoreanQueryMixin:
+    score_ascending = False  # SQLite's bm25 is negative: lower is better
+
+    def score_order(self, score_field):
+        """Return the ORDER BY term that puts the best score first."""
+        score = F(score_field)
+        return score.asc() if self.score_ascending else score.desc()
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if query_compiler_class is self.query_compiler_class:
+            query = korean_query(query, kwargs.get("operator"))
+            if query is EMPTY:
+                query = ""  # nothing searchable: the base returns no results
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+    def compiler(self, queryset, query, *, order_by_relevance=True):
+        """Return a query compiler for an analysed `query` over any `queryset`.
+
+        The reader's search page filters by section, reporter and view restrictions, which
+        are not `FilterField`s; the database backends apply the queryset as SQL anyway, so
+        the page builds its own compiler and skips the search-engine field check.
+        """
+        return self.query_compiler_class(
+            queryset, query, order_by_relevance=order_by_relevance
+        )
+
+
+def bm25():
+    weights = ", ".join(str(w) for w in SQLITE_COLUMN_WEIGHTS)
+    return RawSQL(
+        f"bm25(wagtailsearch_indexentry_fts, {weights})", [], output_field=FloatField()
+    )
+
+
+def _load_ranked(queryset, ranked, score_field):
+    """Return `queryset` rows of the ranked (pk, score) pairs, in that order."""
+    if not ranked:
+        return queryset.none()
+    pks = [pk for pk, _ in ranked]
+    queryset = queryset.filter(pk__in=pks).order_by(
+        Case(
+            *[When(pk=pk, then=Value(i)) for i, pk in enumerate(pks)],
+            output_field=IntegerField(),
+        )
+    )
+    if score_field:
+        queryset = queryset.annotate(
+            **{
+                score_field: Case(
+                    *[When(pk=pk, then=Value(score)) for pk, score in ranked],
+                    output_field=FloatField(),
+                )
+            }
+        )
+    return queryset
+
+
+def _sqlite_backend():
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteFTSIndexEntry,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+        SQLiteSearchResults,
+    )
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    class KoreanSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+        """One bm25() over the whole MATCH, with the headline column weighted.
+
+        The stock compiler ranks `And([a, b])` as (1 + bm25)·(1 + bm25) - 1; FTS5's bm25 is
+        negative (lower is better), so with two sub-queries the product flips the order.
+        Kiwi queries are `And` trees, so the stock rank would put the worst match first.
+        """
+
+        def _build_rank_expression(self, vectors, config):
+            return bm25()
+
+        def ranked(self, config) -> list[tuple[int, float]]:
+            """The best RANKED_LIMIT (pk, bm25) of the queryset, best first, in one query."""
+            if not hasattr(self, "_ranked"):
+                allowed = self.queryset.order_by().annotate(
+                    _object_id=Cast("pk", TextField())
+                )
+                hits = (
+                    SQLiteFTSIndexEntry.objects.filter(
+                        MatchExpression(
+                            self.fields or self.FTS_TABLE_FIELDS,
+                            self.build_search_query(
+                                normalize(self.query), config=config
+                            ),
+                        )
+                    )
+                    .filter(
+                        index_entry__content_type__in=get_descendants_content_types_pks(
+                            self.queryset.model
+                        ),
+                        index_entry__object_id__in=allowed.values("_object_id"),
+                    )
+                    .annotate(score=bm25())
+                    .order_by("score")
+                    .values_list("index_entry__object_id", "score")[:RANKED_LIMIT]
+                )
+                self._ranked = [(int(pk), score) for pk, score in hits]
+            return self._ranked
+
+        def ranks_itself(self) -> bool:
+            query = normalize(self.query)
+            return self.order_by_relevance and not isinstance(query, MatchAll | Not)
+
+        def search(self, config, start, stop, score_field=None):
+            """Rank in one query over the FTS table, then load only the rows asked for.
+
+            The stock compiler annotates each result with a correlated sub-query that runs
+            the MATCH again per row, which grows with the square of the matches.
+            """
+            if not self.ranks_itself():
+                return super().search(config, start, stop, score_field=score_field)
+            return _load_ranked(
+                self.queryset, self.ranked(config)[start:stop], score_field
+            )
+
+    class KoreanSQLiteSearchResults(SQLiteSearchResults):
+        def _do_count(self):
+            compiler = self.query_compiler
+            if compiler.ranks_itself():
+                return len(compiler.ranked(compiler.get_config(self.backend)))
+            return super()._do_count()
+
+    class KoreanSQLiteSearchBackend(KoreanQueryMixin, SQLiteSearchBackend):
+        score_ascending = True
+        query_compiler_class = KoreanSQLiteSearchQueryCompiler
+        results_class = KoreanSQLiteSearchResults
+
+    return KoreanSQLiteSearchBackend
+
+
+def _postgres_backend():
+    from django.contrib.postgres.search import SearchRank
+    from django.db.models import Q
+    from modelsearch.backends.database.postgres.postgres import (
+        IndexEntry,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+        PostgresSearchResults,
+    )
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    class KoreanPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+        """Match and rank on the index table with its GIN indexes, best RANKED_LIMIT.
+
+        The stock compiler concatenates title and body vectors per row through the generic
+        relation, which no index serves.
+        """
+
+        def ranked(self, config) -> list[tuple[int, float]]:
+            if not hasattr(self, "_ranked"):
+                search_query = self.build_tsquery(self.query, config=config)
+                allowed = self.queryset.order_by().annotate(
+                    _object_id=Cast("pk", TextField())
+                )
+                rank = SearchRank(
+                    F("title"), search_query, weights=self.sql_weights
+                ) * F("title_norm") + SearchRank(
+                    F("body"), search_query, weights=self.sql_weights
+                )
+                hits = (
+                    IndexEntry.objects.filter(
+                        Q(title=search_query) | Q(body=search_query),
+                        content_type__in=get_descendants_content_types_pks(
+                            self.queryset.model
+                        ),
+                        object_id__in=allowed.values("_object_id"),
+                    )
+                    .annotate(score=rank)
+                    .order_by("-score", "-id")
+                    .values_list("object_id", "score")[:RANKED_LIMIT]
+                )
+                self._ranked = [(int(pk), score) for pk, score in hits]
+            return self._ranked
+
+        def ranks_itself(self) -> bool:
+            return (
+                self.order_by_relevance
+                and self.fields is None
+                and not isinstance(self.query, MatchAll | Not)
+            )
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            if not self.ranks_itself():
+                return super().search(
+                    config, start, stop, score_field=score_field, backend=backend
+                )
+            return _load_ranked(
+                self.queryset, self.ranked(config)[start:stop], score_field
+            )
+
+    class KoreanPostgresSearchResults(PostgresSearchResults):
+        def _do_count(self):
+            compiler = self.query_compiler
+            if compiler.ranks_itself():
+                return len(compiler.ranked(compiler.get_config(self.backend)))
+            return super()._do_count()
+
+    class KoreanPostgresSearchBackend(KoreanQueryMixin, PostgresSearchBackend):
+        query_compiler_class = KoreanPostgresSearchQueryCompiler
+        results_class = KoreanPostgresSearchResults
+
+    return KoreanPostgresSearchBackend
+
+
+def SearchBackend(params):
+    """Return the Korean backend for the database in use ('default')."""
+    if connection.vendor == "postgresql":
+        # 'simple': no English stemming of Latin words (ktx, ai), no stop words.
+        return _postgres_backend()({"SEARCH_CONFIG": "simple", **params})
+    if connection.vendor == "sqlite":
+        return _sqlite_backend()(params)
+    raise ImproperlyConfigured(
+        f"Korean search supports SQLite and PostgreSQL, not {connection.vendor}"
+    )
