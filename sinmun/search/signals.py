@@ -1,7 +1,8 @@
 """Keep the search index in step with publishing, in a background task.
 
-Wagtail's synchronous index update is off (WAGTAILSEARCH_BACKENDS AUTO_UPDATE): Kiwi takes
-10–20 ms an article, which the editor's request should not pay.
+Wagtail's synchronous index update is off for pages (`core.BasePage.search_auto_update`):
+Kiwi takes 10–20 ms an article, which the editor's request should not pay. Photos, documents
+and reporters are still indexed on save.
 """
 
 import logging

@@ -197,9 +197,9 @@ WAGTAIL_DATE_FORMAT = "Y.m.d"
 WAGTAIL_DATETIME_FORMAT = "Y.m.d H:i"
 # Korean search: Kiwi morphemes on SQLite FTS5 or PostgreSQL (sinmun/search). Pages are
 # indexed by a background task on publish/unpublish, not synchronously on save.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "sinmun.search.backend", "AUTO_UPDATE": False}
-}
+# Pages are indexed by a task on publish/unpublish (core.BasePage.search_auto_update);
+# photos, documents and people are indexed on save, as Wagtail does by default.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sinmun.search.backend"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
