@@ -34,6 +34,11 @@ class DeskPanel(Component):
         }
 
 
+# Wagtail's own panel heading, translated here because its Korean catalogue reads
+# "당신의 후기를 기다리는 중" ("waiting for your after-thoughts"); the project's catalogue wins.
+WAGTAIL_REVIEW_PANEL = _("Awaiting your review")
+
+
 class AwaitingApprovalPanel(DeskPanel):
     name = "desk-awaiting-approval"
     order = 230  # after Wagtail's "Awaiting your review" (220)
