@@ -224,7 +224,7 @@ def test_front_page_query_budget_with_pins(
 def test_pin_window_must_end_after_it_starts(stories):
     now = timezone.now()
     bad = pin(stories[0], starts_at=now, ends_at=now)
-    with pytest.raises(ValidationError, match="end must come after"):
+    with pytest.raises(ValidationError, match="ends_at"):
         bad.clean()
 
 
@@ -238,7 +238,7 @@ def test_only_those_with_rights_on_the_front_page_can_edit_its_lineup(client, pa
             page=paper.sections["society"],
             permission=Permission.objects.get(codename=permission),
         )
-    chief = Group.objects.create(name="편집국장")
+    chief = Group.objects.create(name="편집국장단")
     chief.permissions.add(access)
     for permission in ("change_page", "publish_page"):
         GroupPagePermission.objects.create(
