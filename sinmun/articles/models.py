@@ -12,7 +12,12 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet
@@ -144,7 +149,8 @@ class ArticlePage(BasePage):
 
     content_panels = [
         NearDuplicatePanel(heading=_("Similar stories")),
-        FieldPanel("title", heading=_("Headline (제목)")),
+        # TitleFieldPanel fills in the slug from the headline, as on any Wagtail page.
+        TitleFieldPanel("title", heading=_("Headline (제목)")),
         FieldPanel("subtitle"),
         InlinePanel("bylines", heading=_("Reporters"), label=_("reporter")),
         MultiFieldPanel(

@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from sinmun.core import signals  # noqa: F401
+        from sinmun.core.forms import register_admin_form_fields
+
+        register_admin_form_fields()

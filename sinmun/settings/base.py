@@ -193,12 +193,13 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-WAGTAIL_DATE_FORMAT = "Y.m.d"
-WAGTAIL_DATETIME_FORMAT = "Y.m.d H:i"
+# Python strftime syntax, and one of the (Korean) locale's *_INPUT_FORMATS: the admin's date
+# picker writes this format and the form must read it back.
+WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # Korean search: Kiwi morphemes on SQLite FTS5 or PostgreSQL (sinmun/search). Pages are
-# indexed by a background task on publish/unpublish, not synchronously on save.
-# Pages are indexed by a task on publish/unpublish (core.BasePage.search_auto_update);
-# photos, documents and people are indexed on save, as Wagtail does by default.
+# indexed by a task on publish/unpublish (core.BasePage.search_auto_update); photos,
+# documents and people are indexed on save, as Wagtail does by default.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sinmun.search.backend"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 

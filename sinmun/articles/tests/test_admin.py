@@ -1,7 +1,14 @@
 """The newsroom's screens: Wagtail's admin, in Korean, for articles and sections."""
 
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+from django import forms
 from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -106,3 +113,43 @@ def test_a_body_over_the_upload_limit_is_a_400_not_a_500(admin_client, paper):
     )  # 3 MB of UTF-8
     assert response.status_code == 400
     assert not ArticlePage.objects.filter(slug="huge").exists()
+
+
+def test_add_form_fills_in_the_slug_from_the_headline(admin_client, paper):
+    """The headline is a TitleFieldPanel, so the slug (on the 홍보 tab) follows it.
+
+    With a plain FieldPanel the slug stayed empty and every new story failed with
+    "필수 작성 항목입니다" on a tab the reporter was not looking at.
+    """
+    society = paper.sections["society"]
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", society.pk])
+    )
+    html = response.content.decode()
+    title = re.search(r'<input type="text" name="title"[^>]*>', html).group(0)
+    assert 'data-controller="w-sync"' in title
+    assert "#id_slug" in title
+
+
+@pytest.mark.parametrize(
+    ("field_class", "widget_class", "value"),
+    [
+        (
+            forms.DateTimeField,
+            AdminDateTimeInput,
+            datetime(2026, 3, 1, 6, 30, tzinfo=ZoneInfo("Asia/Seoul")),
+        ),
+        (forms.DateField, AdminDateInput, date(2026, 3, 1)),
+    ],
+)
+def test_admin_date_picker_format_is_read_back(field_class, widget_class, value):
+    """What the admin's date picker writes (WAGTAIL_*_FORMAT) the Korean form must parse.
+
+    "Y.m.d H:i" (template syntax) was shown by the picker and refused by the form
+    ("올바른 날짜/시각을 입력하세요"), so no story could be scheduled and no correction dated.
+    """
+    with translation.override("ko"), timezone.override("Asia/Seoul"):
+        field = field_class(widget=widget_class())
+        text = field.widget.format_value(value)
+        assert text[:4] == "2026"
+        assert field.clean(text) == value
