@@ -20,4 +20,12 @@ WAGTAIL_STRINGS = (
         'This publishing schedule will only take effect after you select the "Schedule to publish" option'
     ),
     gettext_noop("Search all pages…"),
+    gettext_noop("Edit schedule"),
+    gettext_noop("Invalid schedule"),
+    gettext_noop("Go to the first error"),
+    gettext_noop("The page could not be saved due to validation errors."),
+    gettext_noop("The page could not be created due to validation errors."),
+    gettext_noop("Save your changes before leaving"),
+    gettext_noop("Your pages and snippets in a workflow"),
+    gettext_noop("Toggle status"),
 )
