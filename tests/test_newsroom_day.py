@@ -39,7 +39,7 @@ BODY = "가람시는 다음 달 1일부터 시내버스 노선 18개를 조정�
 SEND_BACK = "제목에 시행 시기를 넣어 주세요."
 # Wagtail's own labels; Korean for them is proposed in TRANSLATIONS.txt.
 REQUEST_CHANGES = re.compile("변경 요청|Request changes")
-SET_SCHEDULE = re.compile("게시 일정|Set schedule")
+SET_SCHEDULE = re.compile("일정 설정|게시 일정|Set schedule")
 CORRECTION = "기사 본문의 노선 수는 18개가 아니라 17개이기에 바로잡습니다."
 
 

@@ -145,26 +145,30 @@ def _top_sections():
 
 @transaction.atomic
 def ensure_roles() -> list[Group]:
-    """Create missing role groups, the desk workflow, and grant them on existing sections."""
+    """Create missing role groups, the desk workflow, and grant them on existing sections.
+
+    A new group gets its role's permissions. Collection and tree-root grants are added to a
+    group that has none of that kind yet (also when the roots appear after the group, as in
+    a flushed test database); a group an administrator has already shaped is left alone.
+    """
     groups = []
+    root_collection = Collection.get_first_root_node()
+    root_page = Page.get_first_root_node()
     for role in ROLES:
         group, created = Group.objects.get_or_create(name=role.name)
         groups.append(group)
-        if not created:
-            continue
-        group.permissions.add(*(_permission(p) for p in role.permissions))
-        root_collection = Collection.get_first_root_node()
-        root_page = Page.get_first_root_node()
-        if root_collection is None or root_page is None:  # a flushed test database
-            continue
-        for codename in role.image_permissions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=root_collection,
-                permission=_permission(f"wagtailimages.{codename}"),
-            )
-        # On the tree's root, so it covers every site's front page and sections.
-        _grant(group, root_page, role.site_page_permissions)
+        if created:
+            group.permissions.add(*(_permission(p) for p in role.permissions))
+        if root_collection and not group.collection_permissions.exists():
+            for codename in role.image_permissions:
+                GroupCollectionPermission.objects.create(
+                    group=group,
+                    collection=root_collection,
+                    permission=_permission(f"wagtailimages.{codename}"),
+                )
+        if root_page and not group.page_permissions.filter(page=root_page).exists():
+            # On the tree's root, so it covers every site's front page and sections.
+            _grant(group, root_page, role.site_page_permissions)
     workflow = ensure_workflow()
     _retire_wagtail_defaults()
     for section in _top_sections():

@@ -16,9 +16,26 @@ class Paper:
     sections: dict[str, SectionPage]
 
 
+def wagtail_roots() -> Page:
+    """The rows Wagtail's migrations create (locale, page-tree root, root collection).
+
+    A transactional test's flush deletes them; the next transactional test needs them back.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root")
+    return root
+
+
 def make_paper() -> Paper:
     """Build a published home page, its site, the legal particulars and a few sections."""
-    root = Page.get_first_root_node()
+    root = wagtail_roots()
     home = root.add_child(instance=HomePage(title="가람일보", slug="garam-home"))
     home.save_revision().publish()
     Site.objects.all().delete()
