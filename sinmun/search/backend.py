@@ -27,8 +27,20 @@ from sinmun.search.analysis import analyser
 # FTS5 columns are (autocomplete, body, title): a headline match counts three times.
 SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 3.0)
 EMPTY = object()
-# Relevance ranking on SQLite orders the best this many matches (a bounded re-rank).
+# Relevance ranking orders the best this many matches.
 RANKED_LIMIT = 1000
+
+
+def rank_window() -> int:
+    """How many of the newest matches relevance ranking scores (SINMUN_SEARCH_RANK_WINDOW).
+
+    Scoring every match of a common word grows with the archive (346 ms p95 at 100,000
+    articles on SQLite); scoring only the newest N keeps a query's cost flat. A story older
+    than the newest N matches of *every* word of a query ranks only by `sort=newest` paging.
+    """
+    from django.conf import settings
+
+    return settings.SINMUN_SEARCH_RANK_WINDOW
 
 
 def korean_query(query, operator=None):
@@ -156,10 +168,17 @@ def _sqlite_backend():
                         index_entry__object_id__in=allowed.values("_object_id"),
                     )
                     .annotate(score=bm25())
-                    .order_by("score")
-                    .values_list("index_entry__object_id", "score")[:RANKED_LIMIT]
+                    # The FTS rowid follows indexing order: newest stories first.
+                    .order_by("-index_entry_id")
+                    .values_list("index_entry__object_id", "score")[: rank_window()]
                 )
-                self._ranked = [(int(pk), score) for pk, score in hits]
+                sql, params = hits.query.sql_with_params()
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT * FROM ({sql}) ORDER BY 2 LIMIT %s",
+                        [*params, RANKED_LIMIT],
+                    )
+                    self._ranked = [(int(pk), score) for pk, score in cursor.fetchall()]
             return self._ranked
 
         def ranks_itself(self) -> bool:
@@ -231,10 +250,19 @@ def _postgres_backend():
                         object_id__in=allowed.values("_object_id"),
                     )
                     .annotate(score=rank)
-                    .order_by("-score", "-id")
-                    .values_list("object_id", "score")[:RANKED_LIMIT]
+                    .order_by(
+                        "-id"
+                    )  # index entries follow indexing order: newest first
+                    .values_list("object_id", "score", "id")[: rank_window()]
                 )
-                self._ranked = [(int(pk), score) for pk, score in hits]
+                sql, params = hits.query.sql_with_params()
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT object_id, score FROM ({sql}) AS newest "
+                        "ORDER BY score DESC, id DESC LIMIT %s",
+                        [*params, RANKED_LIMIT],
+                    )
+                    self._ranked = [(int(pk), score) for pk, score in cursor.fetchall()]
             return self._ranked
 
         def ranks_itself(self) -> bool:
