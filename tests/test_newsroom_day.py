@@ -73,27 +73,26 @@ def close_date_picker(page, elsewhere):
     expect(pickers).to_have_count(0)
 
 
-def new_reader(browser, pages):
-    """An anonymous reader in a browser of their own (empty cache)."""
+def new_browser_page(browser):
+    """A page in a browser context of its own (own cookies, empty cache), in Korea."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 900},
         locale="ko-KR",
         timezone_id="Asia/Seoul",
     )
     context.set_default_timeout(TIMEOUT)
-    page = context.new_page()
+    return context.new_page()
+
+
+def new_reader(browser, pages):
+    """An anonymous reader in a browser of their own (empty cache)."""
+    page = new_browser_page(browser)
     pages.append(page)
     return page
 
 
 def log_in(browser, live_server, username):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900},
-        locale="ko-KR",
-        timezone_id="Asia/Seoul",
-    )
-    context.set_default_timeout(TIMEOUT)
-    page = context.new_page()
+    page = new_browser_page(browser)
     page.goto(live_server.url + "/admin/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill("pw-" + username)
