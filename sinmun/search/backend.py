@@ -127,6 +127,16 @@ def _load_ranked(queryset, ranked, score_field):
     return queryset
 
 
+class RankedCountMixin:
+    """Count a self-ranked search by its ranked list instead of a second COUNT query."""
+
+    def _do_count(self):
+        compiler = self.query_compiler
+        if compiler.ranks_itself():
+            return len(compiler.ranked(compiler.get_config(self.backend)))
+        return super()._do_count()
+
+
 def _sqlite_backend():
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
@@ -199,12 +209,8 @@ def _sqlite_backend():
                 self.queryset, self.ranked(config)[start:stop], score_field
             )
 
-    class KoreanSQLiteSearchResults(SQLiteSearchResults):
-        def _do_count(self):
-            compiler = self.query_compiler
-            if compiler.ranks_itself():
-                return len(compiler.ranked(compiler.get_config(self.backend)))
-            return super()._do_count()
+    class KoreanSQLiteSearchResults(RankedCountMixin, SQLiteSearchResults):
+        pass
 
     class KoreanSQLiteSearchBackend(KoreanQueryMixin, SQLiteSearchBackend):
         score_ascending = True
@@ -274,12 +280,8 @@ def _postgres_backend():
                 self.queryset, self.ranked(config)[start:stop], score_field
             )
 
-    class KoreanPostgresSearchResults(PostgresSearchResults):
-        def _do_count(self):
-            compiler = self.query_compiler
-            if compiler.ranks_itself():
-                return len(compiler.ranked(compiler.get_config(self.backend)))
-            return super()._do_count()
+    class KoreanPostgresSearchResults(RankedCountMixin, PostgresSearchResults):
+        pass
 
     class KoreanPostgresSearchBackend(KoreanQueryMixin, PostgresSearchBackend):
         query_compiler_class = KoreanPostgresSearchQueryCompiler
