@@ -163,6 +163,31 @@ def test_filters_by_section_reporter_and_date(
     assert ids(**{"from": "junk", "to": "2024-99-99"}) == {old.pk, mine.pk}
 
 
+def test_narrowed_search_finds_an_older_story_behind_a_full_rank_window(
+    client, paper, settings, django_capture_on_commit_callbacks
+):
+    """Relevance ranks the index's newest matches before checking which stories are
+    allowed; a search narrowed to one section must still reach older stories there."""
+    now = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        older = make_article(
+            paper.sections["economy"],
+            title="가람천 정화 활동 경제",
+            published_at=now - timedelta(days=3),
+        )
+        newer = [
+            make_article(paper.sections["politics"], title=f"가람천 정화 활동 {n}")
+            for n in range(3)
+        ]
+    settings.SINMUN_SEARCH_RANK_WINDOW = 2
+
+    def ids(**params):
+        html = client.get(URL, {"q": "정화 활동을", **params}).content.decode()
+        return {p.pk for p in (older, *newer) if f'href="/news/{p.pk}"' in html}
+
+    assert ids(section=paper.sections["economy"].pk) == {older.pk}
+
+
 def test_relevance_puts_headline_matches_first_and_newest_sorts_by_date(
     client, paper, django_capture_on_commit_callbacks
 ):
