@@ -10,6 +10,12 @@ from sinmun.articles.tests.factories import make_article, paragraphs
 URL = "/search/"
 
 
+def found(client, query, pages, **params):
+    """The pks of `pages` that the search page links to for `query`."""
+    html = client.get(URL, {"q": query, **params}).content.decode()
+    return {p.pk for p in pages if f'href="/news/{p.pk}"' in html}
+
+
 def test_results_show_headline_link_section_reporter_and_highlighted_snippet(
     client, corpus
 ):
@@ -152,8 +158,7 @@ def test_filters_by_section_reporter_and_date(
         )
 
     def ids(**params):
-        html = client.get(URL, {"q": "예산", **params}).content.decode()
-        return {p.pk for p in (old, mine) if f'href="/news/{p.pk}"' in html}
+        return found(client, "예산", (old, mine), **params)
 
     assert ids() == {old.pk, mine.pk}
     assert ids(section=paper.sections["economy"].pk) == {mine.pk}
@@ -181,11 +186,8 @@ def test_narrowed_search_finds_an_older_story_behind_a_full_rank_window(
         ]
     settings.SINMUN_SEARCH_RANK_WINDOW = 2
 
-    def ids(**params):
-        html = client.get(URL, {"q": "정화 활동을", **params}).content.decode()
-        return {p.pk for p in (older, *newer) if f'href="/news/{p.pk}"' in html}
-
-    assert ids(section=paper.sections["economy"].pk) == {older.pk}
+    economy = paper.sections["economy"].pk
+    assert found(client, "정화 활동을", (older, *newer), section=economy) == {older.pk}
 
 
 def test_relevance_puts_headline_matches_first_and_newest_sorts_by_date(
