@@ -355,17 +355,19 @@ def _postgres_backend():
                 distance=Distance(F("document"), search_query)
             ).values_list("object_id", "distance")
 
-            def walk(entries):
-                oldest = IndexEntry.objects.order_by("-id").values("id")
-                since = Subquery(oldest[entries : entries + 1])
-                return list(hits.filter(id__gte=since).order_by("-id")[:window])
+            def entry_at(offset):
+                """The id `offset` entries back from the newest (NULL past the oldest)."""
+                newest_first = IndexEntry.objects.order_by("-id").values("id")
+                return Subquery(newest_first[offset : offset + 1])
 
             scan = int(WALK_FIRST * window)
-            newest = walk(scan)
+            newest = list(hits.filter(id__gte=entry_at(scan)).order_by("-id")[:window])
             if newest and len(newest) < window:
                 needed = int(1.2 * scan * window / len(newest))
                 if needed <= WALK_MOST * window:
-                    newest = walk(needed)
+                    # Walk on from where the first walk stopped.
+                    older = hits.filter(id__gte=entry_at(needed), id__lt=entry_at(scan))
+                    newest += older.order_by("-id")[: window - len(newest)]
             if len(newest) < window:
                 with _planner_avoids_seq_scan():
                     newest = list(hits.order_by(NewestFirst(F("id")))[:window])
