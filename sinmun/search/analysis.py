@@ -17,14 +17,14 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
+from modelsearch.query import And, Or, PlainText, SearchQuery
 
 from sinmun.core.text import normalize_text
 
 USER_DICTIONARY = Path(__file__).parent / "data" / "userdict.txt"
 COMPOUNDS = Path(__file__).parent / "data" / "compounds.txt"
 # Bump when the rules below change what is indexed.
-RULES_VERSION = 1
+RULES_VERSION = 2
 # Longest query analysed; the view cuts earlier (SINMUN_SEARCH_MAX_QUERY_LENGTH).
 MAX_QUERY_CHARS = 1000
 
@@ -34,8 +34,6 @@ FOREIGN = {"SL", "SH", "SN"}
 # 2024/년 → 2024년) though most are not indexed alone.
 RUN_TAGS = NOUNS | {"NNB", "XSN", "XPN", "SN", "XR"}
 STOP_STEMS = {"하", "되", "있", "없", "않", "이", "아니"}
-# One-syllable nouns that may end a compound on the query side (청주+시, 흥덕구+청).
-HEAD_NOUNS = set("시군구읍면동리역청관원장소")
 _TERM_CHARS = re.compile(r"[^\w]|_", re.UNICODE)
 
 
@@ -95,20 +93,24 @@ class Analyser:
 
     def _from_tokens(self, tokens) -> Analysis:
         main: list[str] = []
-        extras: list[str] = []
-        for run in _noun_runs(tokens):
-            if len(run) > 1:
-                joined = "".join(_clean(t.form, t.tag) for t in run)
-                if joined:
-                    extras.append(joined)
+        extras: list[str] = _joined_spans(tokens)
         for token in tokens:
             term = self._index_term(token)
             if not term:
                 continue
             main.append(term)
             if token.tag in {"NNG", "NNP"} and len(term) >= 3:
-                extras.extend(self.parts(term, token.tag, bool(token.oov)))
+                extras.extend(self._compound_terms(term, token.tag, bool(token.oov)))
         return Analysis(main, extras)
+
+    @lru_cache(maxsize=65_536)  # noqa: B019 - one analyser per process, never freed
+    def _compound_terms(self, noun: str, tag: str, oov: bool) -> tuple:
+        """What a compound adds to the index: its parts and their inner spans (과학산업단지
+        → 과학, 산업, 단지, 과학산업, 산업단지), or its terms in compounds.txt."""
+        if noun in self.compounds:
+            return self.compounds[noun]
+        parts = self._parts(noun, tag, oov)
+        return parts + tuple(_spans([(p, "NNG") for p in parts], len(parts) - 1))
 
     @staticmethod
     def _index_term(token) -> str:
@@ -121,10 +123,10 @@ class Analyser:
 
     def parts(self, noun: str, tag: str = "NNP", oov: bool = False) -> list[str]:
         """Return the nouns of ≥ 2 syllables a compound is made of, or []."""
-        return list(self._parts(noun, tag, oov, False))
+        return list(self._parts(noun, tag, oov))
 
     @lru_cache(maxsize=65_536)  # noqa: B019 - one analyser per process, never freed
-    def _parts(self, noun: str, tag: str, oov: bool, allow_head: bool) -> tuple:
+    def _parts(self, noun: str, tag: str, oov: bool) -> tuple:
         from kiwipiepy import MorphemeSet
 
         if noun in self.compounds:
@@ -138,9 +140,9 @@ class Analyser:
             pieces = [
                 (t.form, t.tag) for t in self.kiwi.tokenize(noun, blocklist=blocked)
             ]
-            if len(noun) >= 4 and not _acceptable(pieces, allow_head):
+            if len(noun) >= 4 and not _acceptable(pieces):
                 pieces = spaced  # a dictionary word Kiwi will not split: spacing does
-        if len(pieces) < 2 or not _acceptable(pieces, allow_head):
+        if len(pieces) < 2 or not _acceptable(pieces):
             return ()
         return tuple(form for form, _ in pieces)
 
@@ -149,39 +151,26 @@ class Analyser:
     def query(self, text: str, operator: str = "and") -> SearchQuery | None:
         """Return the search tree for what a reader typed, or None if nothing is searchable.
 
-        Every word becomes a term; a noun (or a run of nouns inside one word) matches either
-        itself or the phrase of its parts, so 청주시가 finds 청주시는 and 청주 시의.
+        Every word becomes one term: a run of nouns inside one word is joined (청주시가 →
+        청주시), and the index holds that joined form for every way a story may write it
+        (청주시는, 청주 시의; 과학산업단지, 과학 산업 단지), so a query is plain terms only.
+        PostgreSQL answers a phrase alternative (청주시 | 청주 <-> 시) four times slower.
         """
         text = normalize_text(text or "")[:MAX_QUERY_CHARS]
         if not text.strip():
             return None
         tokens = self.kiwi.tokenize(text)
-        groups: list[SearchQuery] = []
-        seen: set[str] = set()
+        terms: list[str] = []
         in_run: set[int] = set()
         for run in _noun_runs(tokens):
-            terms = [_clean(t.form, t.tag) for t in run]
-            joined = "".join(terms)
-            indexable = [self._index_term(t) for t in run]
-            indexable = [t for t in indexable if t]
-            if len(run) < 2 or not joined or not indexable:
-                continue
-            in_run.update(id(t) for t in run)
-            if joined in seen:
-                continue
-            seen.add(joined)
-            groups.append(_either(joined, indexable))
+            joined = "".join(_clean(t.form, t.tag) for t in run)
+            if len(run) > 1 and joined and any(self._index_term(t) for t in run):
+                in_run.update(id(t) for t in run)
+                terms.append(joined)
         for token in tokens:
-            if id(token) in in_run:
-                continue
-            term = self._index_term(token)
-            if not term or term in seen:
-                continue
-            seen.add(term)
-            parts = ()
-            if token.tag in {"NNG", "NNP"} and len(term) >= 3:
-                parts = self._parts(term, token.tag, bool(token.oov), True)
-            groups.append(_either(term, list(parts)))
+            if id(token) not in in_run:
+                terms.append(self._index_term(token))
+        groups = [PlainText(term) for term in dict.fromkeys(t for t in terms if t)]
         if not groups:
             return None
         if len(groups) == 1:
@@ -203,23 +192,60 @@ def _read_compounds(path: Path) -> dict[str, tuple]:
     return compounds
 
 
-def _acceptable(pieces, allow_head: bool) -> bool:
-    """Parts are nouns of ≥ 2 syllables; a query may end on a head noun (청주+시)."""
-    if len(pieces) < 2:
-        return False
-    for i, (form, tag) in enumerate(pieces):
-        if tag not in NOUNS:
-            return False
-        last = i == len(pieces) - 1
-        if len(form) < 2 and not (allow_head and last and form in HEAD_NOUNS):
-            return False
-    return True
+def _acceptable(pieces) -> bool:
+    """Parts are nouns of ≥ 2 syllables."""
+    return len(pieces) >= 2 and all(
+        tag in NOUNS and len(form) >= 2 for form, tag in pieces
+    )
 
 
-def _either(term: str, parts: list[str]) -> SearchQuery:
-    if len(parts) > 1:
-        return Or([PlainText(term), Phrase(" ".join(parts))])
-    return PlainText(term)
+def _spans(pieces, longest: int = 4) -> list[str]:
+    """Every run of 2 to `longest` adjacent (form, tag) pieces, joined: 가나, 나다, 가나다.
+
+    A run neither starts on a suffix or bound noun (년, 들) nor ends on a prefix.
+    """
+    return [
+        "".join(form for form, _ in pieces[i:j])
+        for i in range(len(pieces))
+        if pieces[i][1] not in {"NNB", "XSN"}
+        for j in range(i + 2, min(len(pieces), i + longest) + 1)
+        if pieces[j - 1][1] != "XPN"
+    ]
+
+
+def _joined_spans(tokens) -> list[str]:
+    """The joined forms a query may write as one word, for the index.
+
+    A run of nouns inside one word (청주/시 in 청주시는) and a chain of bare nouns across
+    words (청주 시의; 과학 산업 단지를: every word but the last is nouns only) give every
+    span of 2 to 4 adjacent nouns, and the whole of a longer run.
+    """
+    joined: list[str] = []
+    chain: list[list] = []
+
+    def close():
+        pieces = [(_clean(t.form, t.tag), t.tag) for run in chain for t in run]
+        joined.extend(_spans([p for p in pieces if p[0]]))
+        joined.extend(
+            "".join(_clean(t.form, t.tag) for t in run) for run in chain if len(run) > 4
+        )
+
+    position = {id(token): i for i, token in enumerate(tokens)}
+    for run in _noun_runs(tokens):
+        last, first = chain[-1][-1] if chain else None, run[0]
+        if (
+            last is not None
+            # `run` opens the next word, and the chain ran to the end of its own word
+            and first.sent_position == last.sent_position
+            and first.word_position == last.word_position + 1
+            and position[id(first)] == position[id(last)] + 1
+        ):
+            chain.append(run)
+            continue
+        close()
+        chain = [run]
+    close()
+    return list(dict.fromkeys(joined))
 
 
 def _noun_runs(tokens):
