@@ -12,12 +12,14 @@ from contextlib import contextmanager
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.db.models import (
+    BigIntegerField,
     Case,
     Expression,
     F,
     FloatField,
     Func,
     IntegerField,
+    Lookup,
     Subquery,
     TextField,
     Value,
@@ -150,11 +152,7 @@ def _rank_then_filter(queryset, hits, hits_within):
     stories (`hits_within`).
     """
     pks = [pk for pk, _ in hits]
-    allowed = set(
-        queryset.order_by()
-        .filter(pk__in=_pk_list(queryset, pks))
-        .values_list("pk", flat=True)
-    )
+    allowed = set(_filter_pks(queryset.order_by(), pks).values_list("pk", flat=True))
     kept = [hit for hit in hits if hit[0] in allowed]
     if len(kept) < ranked_limit() and len(hits) >= rank_window():
         within = queryset.order_by().annotate(_object_id=Cast("pk", TextField()))
@@ -162,16 +160,31 @@ def _rank_then_filter(queryset, hits, hits_within):
     return kept[: ranked_limit()]
 
 
-def _pk_list(queryset, pks):
-    """`pks` for `pk__in`; on PostgreSQL one array parameter.
+def _filter_pks(queryset, pks):
+    """`queryset` narrowed to `pks`; on PostgreSQL by `pk = ANY(one array parameter)`.
 
     psycopg binds parameters on the client: splitting a query with 2,000 placeholders took
-    25 ms, longer than the query.
+    25 ms, longer than the query. `IN (SELECT unnest(…))` became a hash join over a
+    sequential scan of the stories (27 ms at 100,000); `= ANY` is read from the primary key.
     """
     if connection.vendor != "postgresql":
-        return pks
-    db_type = queryset.model._meta.pk.db_type(connection)
-    return RawSQL(f"SELECT unnest(%s::{db_type}[])", (pks,))
+        return queryset.filter(pk__in=pks)
+    from django.contrib.postgres.fields import ArrayField
+
+    array = Value(pks, output_field=ArrayField(BigIntegerField()))
+    return queryset.filter(_EqualsAny(F("pk"), array))
+
+
+class _EqualsAny(Lookup):
+    """`lhs = ANY(array)`, used as a filter expression."""
+
+    lookup_name = "equals_any"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
 
 
 class RankedCountMixin:
