@@ -20,7 +20,7 @@ def _query_terms(text):
 
 
 @pytest.mark.parametrize(
-    "story, query",
+    ("story", "query"),
     [
         ("과학 산업 단지를 둘러본 시민들", "과학산업단지"),
         ("과학 산업 단지를 둘러본 시민들", "산업단지"),
@@ -39,7 +39,11 @@ def test_queries_are_plain_terms_with_no_phrase_alternatives():
 
     assert isinstance(query, And)
     assert not any(isinstance(sub, Phrase) for sub in query.subqueries)
-    assert _query_terms("과학산업단지 청주시가 개최했다") == ["과학산업단지", "청주시", "개최"]
+    assert _query_terms("과학산업단지 청주시가 개최했다") == [
+        "과학산업단지",
+        "청주시",
+        "개최",
+    ]
 
 
 def test_joined_spans_do_not_start_on_a_bound_noun_or_suffix():
