@@ -1,4 +1,5 @@
-"""Screenshot the running demo (make demo) at desktop and phone widths into docs/screenshots/.
+"""Screenshot the running demo (make demo): front, article and search pages at desktop
+and phone widths into docs/screenshots/.
 
 .venv/bin/python bin/screenshots.py [http://127.0.0.1:8000]
 """
@@ -7,6 +8,7 @@ import re
 import sys
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -14,6 +16,7 @@ from tests.browser import chromium
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 WIDTHS = {"desktop": 1280, "mobile": 390}
+SEARCH_QUERY = "미술관에서 개막했다"  # particles and endings: finds 미술관 … 개막
 
 
 def main() -> None:
@@ -22,7 +25,11 @@ def main() -> None:
     article = re.search(r'<a href="(/news/\d+)"', front).group(1)
     with chromium() as browser:
         for kind, width in WIDTHS.items():
-            for name, path in (("front", "/"), ("article", article)):
+            for name, path in (
+                ("front", "/"),
+                ("article", article),
+                ("search", "/search/?q=" + quote(SEARCH_QUERY)),
+            ):
                 page = browser.new_page(
                     viewport={"width": width, "height": 900}, is_mobile=width < 600
                 )
