@@ -107,9 +107,9 @@ class Analyser:
     def _compound_terms(self, noun: str, tag: str, oov: bool) -> tuple:
         """What a compound adds to the index: its parts and their inner spans (과학산업단지
         → 과학, 산업, 단지, 과학산업, 산업단지), or its terms in compounds.txt."""
-        if noun in self.compounds:
-            return self.compounds[noun]
         parts = self._parts(noun, tag, oov)
+        if noun in self.compounds:
+            return parts
         return parts + tuple(_spans([(p, "NNG") for p in parts], len(parts) - 1))
 
     @staticmethod
@@ -121,12 +121,9 @@ class Analyser:
             return _clean(token.form, tag)
         return ""
 
-    def parts(self, noun: str, tag: str = "NNP", oov: bool = False) -> list[str]:
-        """Return the nouns of ≥ 2 syllables a compound is made of, or []."""
-        return list(self._parts(noun, tag, oov))
-
     @lru_cache(maxsize=65_536)  # noqa: B019 - one analyser per process, never freed
     def _parts(self, noun: str, tag: str, oov: bool) -> tuple:
+        """The nouns of ≥ 2 syllables a compound is made of, or ()."""
         from kiwipiepy import MorphemeSet
 
         if noun in self.compounds:
