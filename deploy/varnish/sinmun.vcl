@@ -77,7 +77,9 @@ sub vcl_recv {
     # While the origin is healthy, a copy that expired more than 30 s ago is refetched
     # before it is shown (RFC 5861 stale-while-revalidate=30). When the probe says the
     # origin is sick, the object's whole grace (24 h) applies.
-    if (req.restarts == 0 && std.healthy(req.backend_hint)) {
+    if (req.http.X-Sinmun-Stale) {
+        set req.grace = 24h;
+    } elsif (std.healthy(req.backend_hint)) {
         set req.grace = 30s;
     }
     return (hash);
@@ -104,6 +106,18 @@ sub vcl_backend_response {
         set beresp.grace = 24h;
         # Surrogate-Control is for this edge only; Cache-Control stays for browsers and CDNs.
         unset beresp.http.Surrogate-Control;
+        return (deliver);
+    }
+
+    # Static files (hashed names) and uploads (unique names): their own Cache-Control,
+    # at most a day, so a photo taken down by hand (URL purge) expires everywhere anyway.
+    if (bereq.url ~ "^/(static|media)/" && beresp.status == 200 && beresp.ttl > 0s
+        && !beresp.http.Set-Cookie
+        && beresp.http.Cache-Control !~ "(?i)(private|no-store|no-cache)") {
+        if (beresp.ttl > 24h) {
+            set beresp.ttl = 24h;
+        }
+        set beresp.grace = 24h;
         return (deliver);
     }
 
