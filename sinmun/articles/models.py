@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from sinmun.articles.blocks import ArticleBodyBlock
 from sinmun.articles.panels import NearDuplicatePanel
+from sinmun.core import edge
 from sinmun.core.models import BasePage
 from sinmun.core.text import normalize_text
 from sinmun.search.fields import KoreanSearchField, koreanize
@@ -233,6 +234,9 @@ class ArticlePage(BasePage):
     @property
     def permalink_path(self) -> str:
         return reverse("articles:permalink", args=[self.pk])
+
+    def surrogate_keys(self):
+        return (edge.article(self.pk), edge.LATEST)
 
     def serve(self, request, *args, **kwargs):
         # Reached through the page tree (/society/<slug>/): send readers and crawlers to the

@@ -1,10 +1,12 @@
-"""Cache purges when stories change: the one use of signals here."""
+"""Cache purges when stories change (here and at the edge): the one use of signals here."""
 
-from wagtail.signals import page_published, page_unpublished
+from django.db.models.signals import pre_delete
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from sinmun.articles import selectors
 from sinmun.articles.models import ArticlePage
-from sinmun.core import fragments
+from sinmun.core import edge, fragments
 
 
 def forget_boxes(**kwargs):
@@ -12,9 +14,98 @@ def forget_boxes(**kwargs):
     fragments.new_generation()
 
 
+def story_purge(article: ArticlePage, *, also_under: Page | None = None):
+    """Return the keys and main URLs of every page that shows `article` or lists it now.
+
+    Pages that show it carry its own key; the lists it belongs to (its sections, reporters,
+    tags, columnist and series, the front page, the latest box, feeds, sitemaps, search)
+    are purged too, since it may be new on them or have moved within them. `also_under`
+    is the section it was filed under before a move.
+    """
+    sections = list(_sections_above(article))
+    if also_under is not None:
+        sections += [also_under, *_sections_above(also_under)]
+    bylines = list(article.bylines.select_related("reporter"))
+    keys = {
+        edge.article(article.pk),
+        edge.FRONT,
+        edge.LATEST,
+        edge.FEED,
+        edge.SITEMAP,
+        edge.SEARCH,
+        *(edge.section(s.pk) for s in sections),
+        *(edge.reporter(b.reporter_id) for b in bylines),
+        *(edge.tag(t.pk) for t in article.tags.all()),
+    }
+    if article.columnist_id:
+        keys.add(edge.columnist(article.columnist_id))
+    if article.series_id:
+        keys.add(edge.series(article.series_id))
+    paths = {
+        "/",
+        article.permalink_path,
+        "/rss/",
+        "/sitemap.xml",
+        "/sitemap-news.xml",
+        *(s.url_path for s in sections),
+        *(b.reporter.get_absolute_url() for b in bylines),
+    }
+    return keys, _absolute(article, paths)
+
+
+def _sections_above(page: Page):
+    """The sections `page` is filed in (or is), below the site's front page."""
+    site_depth = 2  # the tree's root is 1, a site's front page 2
+    return Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=site_depth)
+
+
+def _absolute(page: Page, paths: set[str]) -> list[str]:
+    site = page.get_site() or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return []
+    root_path = site.root_page.url_path
+    return sorted(
+        site.root_url + ("/" + p[len(root_path) :] if p.startswith(root_path) else p)
+        for p in paths
+    )
+
+
+def purge_published(instance, **kwargs):
+    # page_published also fires when a revision is only scheduled (Wagtail's
+    # PublishRevisionAction); until it goes live no reader can see anything new.
+    if edge.enabled() and instance.live:
+        edge.purge(*story_purge(instance))
+
+
+def purge_unpublished(instance, **kwargs):
+    if edge.enabled():
+        edge.purge(*story_purge(instance))
+
+
+def purge_moved(instance, parent_page_before, **kwargs):
+    article = instance.specific_deferred
+    if edge.enabled() and isinstance(article, ArticlePage) and article.live:
+        edge.purge(*story_purge(article, also_under=parent_page_before))
+
+
+def purge_deleted(instance, **kwargs):
+    if edge.enabled() and instance.live:
+        edge.purge(*story_purge(instance))
+
+
 page_published.connect(
     forget_boxes, sender=ArticlePage, dispatch_uid="articles-boxes-published"
 )
 page_unpublished.connect(
     forget_boxes, sender=ArticlePage, dispatch_uid="articles-boxes-unpublished"
+)
+page_published.connect(
+    purge_published, sender=ArticlePage, dispatch_uid="articles-edge-published"
+)
+page_unpublished.connect(
+    purge_unpublished, sender=ArticlePage, dispatch_uid="articles-edge-unpublished"
+)
+post_page_move.connect(purge_moved, dispatch_uid="articles-edge-moved")
+pre_delete.connect(
+    purge_deleted, sender=ArticlePage, dispatch_uid="articles-edge-deleted"
 )

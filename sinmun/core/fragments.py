@@ -12,6 +12,8 @@ from datetime import datetime
 from django.core.cache import cache
 from django.utils import timezone
 
+from sinmun.core import edge
+
 
 def render_in_context(context, template_name: str, extra: dict | None = None) -> str:
     """Render `template_name` with the calling template's context, plus `extra`."""
@@ -43,14 +45,18 @@ def cached_fragment_until(
     """Like `cached_fragment`, for a fragment that knows when it stops being true.
 
     `render` returns the markup and the moment it changes by itself (a scheduled pin
-    starts or ends), or None; the stored copy is dropped by then at the latest.
+    starts or ends), or None; the stored copy is dropped by then at the latest, and the
+    edge is told to let go of the page then too (`edge.note_until`).
     """
     if request is None or getattr(request, "is_preview", False):
         return render()[0]
-    html = cache.get(key)
-    if html is None:
-        html, changes_at = render()
-        cache.set(key, html, timeout=lifetime(timeout, changes_at))
+    stored = cache.get(key)
+    if stored is None:
+        stored = render()
+        cache.set(key, stored, timeout=lifetime(timeout, stored[1]))
+    html, changes_at = stored
+    if changes_at is not None:
+        edge.note_until(request, changes_at)
     return html
 
 

@@ -28,10 +28,14 @@ class BasePage(Page):
         if self.seo_title:
             self.seo_title = normalize_line(self.seo_title)
 
+    def surrogate_keys(self) -> tuple[str, ...]:
+        """Return the edge's keys of the list this page is (core.edge); its links add the rest."""
+        return ()
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if response.status_code == 200 and not getattr(request, "is_preview", False):
-            cache_policy.make_public(response)
+            cache_policy.make_public(response, *self.surrogate_keys())
         return response
 
     def serve_preview(self, request, mode_name):

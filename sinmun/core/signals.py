@@ -5,17 +5,20 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 
-from sinmun.core import selectors
+from sinmun.core import edge, selectors
 from sinmun.core.models import NewspaperSettings
 
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def forget_private_paths(**kwargs):
+    # A login restriction takes a section or a story off the site (and puts it back).
     selectors.forget_private_page_paths()
+    edge.purge([edge.SITE])
 
 
 @receiver(post_save, sender=NewspaperSettings)
 @receiver(post_delete, sender=NewspaperSettings)
 def forget_newspaper_settings(instance, **kwargs):
     cache.delete(NewspaperSettings.cache_key(instance.site_id))
+    edge.purge([edge.SITE])

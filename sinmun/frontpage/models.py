@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.url_routing import RouteResult
 
+from sinmun.core import edge
 from sinmun.core.models import BasePage
 
 
@@ -36,6 +37,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("front page")
         verbose_name_plural = _("front pages")
+
+    def surrogate_keys(self):
+        return (edge.FRONT, edge.LATEST)
 
     def route(self, request, path_components):
         """Find a section at any depth in one query instead of one query per level."""

@@ -2,12 +2,14 @@
 
 from wagtail.signals import page_published
 
-from sinmun.core import fragments
+from sinmun.core import edge, fragments
 from sinmun.frontpage.models import HomePage
 
 
-def forget_front_page(**kwargs):
+def forget_front_page(instance, **kwargs):
     fragments.new_generation()
+    if instance.live:
+        edge.purge([edge.FRONT], urls=filter(None, [instance.get_full_url()]))
 
 
 page_published.connect(

@@ -6,3 +6,6 @@ class NewsroomConfig(AppConfig):
     name = "sinmun.newsroom"
     label = "newsroom"
     verbose_name = _("Newsroom")
+
+    def ready(self):
+        from sinmun.newsroom import signals  # noqa: F401

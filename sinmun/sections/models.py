@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from sinmun.core import edge
 from sinmun.core.models import BasePage
 
 
@@ -36,6 +37,9 @@ class SectionPage(BasePage):
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
+
+    def surrogate_keys(self):
+        return (edge.section(self.pk),)
 
     def get_context(self, request, *args, **kwargs):
         from sinmun.sections import selectors

@@ -12,7 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from sinmun.core import cache
+from sinmun.core import cache, edge
 from sinmun.core.text import normalize_text
 from sinmun.newsroom.models import Columnist, ColumnSeries, Reporter
 from sinmun.sections import selectors
@@ -23,6 +23,7 @@ class Listing:
     name: str  # the context name of the listed-by object, and the template's
     objects: QuerySet
     stories: Any  # obj -> Q: the stories this page lists
+    key: Any  # obj -> the edge's key of this list (core.edge)
 
 
 LISTINGS = {
@@ -30,16 +31,26 @@ LISTINGS = {
         "reporter",
         Reporter.objects.select_related("photo"),
         lambda o: Q(bylines__reporter=o),
+        lambda o: edge.reporter(o.pk),
     ),
     "columnist": Listing(
-        "columnist", Columnist.objects.select_related("photo"), lambda o: Q(columnist=o)
+        "columnist",
+        Columnist.objects.select_related("photo"),
+        lambda o: Q(columnist=o),
+        lambda o: edge.columnist(o.pk),
     ),
     "series": Listing(
         "series",
         ColumnSeries.objects.select_related("columnist__photo"),
         lambda o: Q(series=o),
+        lambda o: edge.series(o.pk),
     ),
-    "tag": Listing("tag", Tag.objects.all(), lambda o: Q(tagged_items__tag=o)),
+    "tag": Listing(
+        "tag",
+        Tag.objects.all(),
+        lambda o: Q(tagged_items__tag=o),
+        lambda o: edge.tag(o.pk),
+    ),
 }
 
 
@@ -61,7 +72,8 @@ def listing_view(kind: str):
             "listing_key": f"{listing.name}:{obj.pk}:{number}",
         }
         return cache.make_public(
-            TemplateResponse(request, f"sections/{listing.name}.html", context)
+            TemplateResponse(request, f"sections/{listing.name}.html", context),
+            listing.key(obj),
         )
 
     view.__name__ = kind
@@ -113,4 +125,6 @@ def search(request):
         "sections": list(tree.by_path.values()),
         "reporters": Reporter.objects.order_by("name").only("name", "slug"),
     }
-    return cache.make_public(TemplateResponse(request, "sections/search.html", context))
+    return cache.make_public(
+        TemplateResponse(request, "sections/search.html", context), edge.SEARCH
+    )

@@ -53,10 +53,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "wagtail.api.v2",
+    "django_tasks_db",
     "rest_framework",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it sees the final response (and any cookie that got in).
+    "sinmun.core.edge.SurrogateKeyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -203,7 +206,28 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "sinmun.search.backend"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (search indexing, edge purges, IndexNow). The immediate backend runs a task
+# inside the request that queues it (the demo, tests); production queues it in the database
+# for `manage.py db_worker` (django-tasks-db), so a publish never waits on the outside.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {
+    "default": {
+        "BACKEND": TASK_BACKENDS[os.environ.get("SINMUN_TASKS_BACKEND", "immediate")]
+    }
+}
+
+# The edge (docs/deploy.md): Varnish with xkey at SINMUN_EDGE_URL, purged by surrogate key
+# (sinmun.core.edge). A CDN can be added here with Wagtail's own backends
+# (wagtail.contrib.frontend_cache: Cloudflare, CloudFront...), which are purged by URL.
+WAGTAILFRONTENDCACHE = {}
+if edge_url := os.environ.get("SINMUN_EDGE_URL"):
+    WAGTAILFRONTENDCACHE["edge"] = {
+        "BACKEND": "sinmun.core.edge_backends.XkeyBackend",
+        "LOCATION": edge_url,
+    }
 
 LOGGING = {
     "version": 1,
@@ -223,6 +247,10 @@ SINMUN_PREVIEW_LENGTH = 120
 # while it refetches, and for a day if the origin is down (RFC 5861).
 SINMUN_PUBLIC_CACHE_SECONDS = 60
 SINMUN_SHARED_CACHE_SECONDS = 60
+# How long the edge keeps a public page between changes (purges drop it at once).
+SINMUN_EDGE_CACHE_SECONDS = 60 * 60
+SINMUN_EDGE_PURGE_ATTEMPTS = 5
+SINMUN_EDGE_PURGE_BACKOFF_SECONDS = 2.0
 SINMUN_MOST_READ_DAYS = 3
 SINMUN_BOX_CACHE_SECONDS = 30
 

@@ -11,6 +11,11 @@ for name in ("DJANGO_SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOWED_HOSTS"):
         )
 
 DEBUG = False
+TASKS = {
+    "default": {
+        "BACKEND": TASK_BACKENDS[os.environ.get("SINMUN_TASKS_BACKEND", "database")]  # noqa: F405
+    }
+}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SINMUN_SSL_REDIRECT", "1") == "1"  # noqa: F405
 SECURE_HSTS_SECONDS = 31_536_000

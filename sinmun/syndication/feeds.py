@@ -10,7 +10,7 @@ from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from sinmun.core import cache
+from sinmun.core import cache, edge
 from sinmun.core.models import NewspaperSettings
 from sinmun.core.text import cut_preview
 from sinmun.newsroom.models import Reporter
@@ -51,6 +51,7 @@ class Channel:
     description: str
     articles: list
     root_url: str
+    keys: tuple[str, ...] = ()  # what the feed lists, for the edge (core.edge)
 
 
 class PaperFeed(Feed):
@@ -66,7 +67,9 @@ class PaperFeed(Feed):
         if site is None:
             raise Http404
         paper = NewspaperSettings.for_site(site)
-        return self.channel(request, site, paper, *args, **kwargs)
+        channel = self.channel(request, site, paper, *args, **kwargs)
+        edge.note_keys(request, *channel.keys)
+        return channel
 
     def channel(self, request, site, paper, *args, **kwargs) -> Channel:
         return Channel(
@@ -75,6 +78,7 @@ class PaperFeed(Feed):
             description=_("The newest stories of %(name)s") % {"name": paper.name},
             articles=selectors.feed_articles(),
             root_url=site.root_url,
+            keys=(edge.FEED,),
         )
 
     def title(self, obj):
@@ -137,6 +141,7 @@ class SectionFeed(PaperFeed):
             % {"section": section.title},
             articles=selectors.feed_articles(section=section),
             root_url=site.root_url,
+            keys=(edge.section(section.pk),),
         )
 
 
@@ -151,6 +156,7 @@ class ReporterFeed(PaperFeed):
             description=_("The newest stories by %(name)s") % {"name": reporter.name},
             articles=selectors.feed_articles(reporter=reporter),
             root_url=site.root_url,
+            keys=(edge.reporter(reporter.pk),),
         )
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from sinmun.core import cache
+from sinmun.core import cache, edge
 from sinmun.core.models import NewspaperSettings
 from sinmun.syndication import selectors
 from sinmun.syndication.sitemaps import SITEMAPS
@@ -23,13 +23,13 @@ def sitemap_index(request):
     response = sitemap_views.index(
         request, SITEMAPS, sitemap_url_name="syndication:sitemap-section"
     )
-    return cache.make_public(response)
+    return cache.make_public(response, edge.SITEMAP, scan=False)
 
 
 @require_safe
 def sitemap_section(request, section):
     response = sitemap_views.sitemap(request, SITEMAPS, section=section)
-    return cache.make_public(response)
+    return cache.make_public(response, edge.SITEMAP, scan=False)
 
 
 def publication_name(name: str) -> str:
@@ -60,7 +60,7 @@ def news_sitemap(request):
         {"entries": entries, "publication": publication_name(paper.name)},
         content_type="application/xml; charset=utf-8",
     )
-    return cache.make_public(response)
+    return cache.make_public(response, edge.SITEMAP, scan=False)
 
 
 @require_safe

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from sinmun.core import edge
 from sinmun.weather.models import FetchLog, FetchStatus, Observation
 
 TICKER_KEY = "sinmun:weather-ticker:v1"
@@ -99,7 +100,9 @@ def cached_ticker() -> Ticker | None:
 
 
 def forget_ticker() -> None:
+    """Drop the shared ticker, here and on every page the edge keeps (new observations)."""
     cache.delete(TICKER_KEY)
+    edge.purge([edge.WEATHER])
 
 
 @dataclass(frozen=True)
