@@ -40,7 +40,7 @@ browser-deps: ## Install Debian's Chromium and a Korean font for the browser tes
 	fi
 
 edge-deps: ## Install Debian's Varnish and varnish-modules (xkey) for the edge tests (needs root)
-	@if [ ! -x /usr/sbin/varnishd ] || [ ! -f /usr/lib/varnish/vmods/libvmod_xkey.so ]; then \
+	@if [ ! -x /usr/sbin/varnishd ] || ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
 		echo "Installing varnish and varnish-modules from Debian"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; \
 	fi
