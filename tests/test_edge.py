@@ -1,235 +1,369 @@
-"""The shipped edge (deploy/varnish/sinmun.vcl) in front of the real app.
+"""The edge: which surrogate keys each public page carries, and what each change purges.
 
-Runs Debian's varnishd with the VCL and the parameters `deploy/run edge` uses, its backend
-pointed at pytest-django's live server, and checks what readers get: public pages cached with
-their surrogate keys, the newsroom passed through, a publish or an unpublish visible at once,
-and the last good copy when the origin cannot be reached.
+The edge here is a local HTTP server standing in for Varnish's purge endpoint (the real
+Varnish is exercised by `make stack-check`); it records every PURGE it is sent.
 """
 
-import re
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
-from django.conf import settings
+import time_machine
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from taggit.models import Tag
 
-from sinmun.articles.tests.factories import make_article
+from sinmun.articles.tests.factories import make_article, make_articles
+from sinmun.core import edge
+from sinmun.frontpage.models import FrontPagePin, Slot
+from sinmun.newsroom.tests.factories import ColumnistFactory, ColumnSeriesFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-ROOT = Path(settings.BASE_DIR)
-VCL = ROOT / "deploy" / "varnish" / "sinmun.vcl"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = pytest.mark.django_db
 
 
-def vcl_for(port: int) -> str:
-    text = VCL.read_text()
-    assert '.port = "8001";' in text
-    return text.replace('.port = "8001";', f'.port = "{port}";')
+def keys_of(response) -> set[str]:
+    return set(response.get(edge.KEY_HEADER, "").split())
 
 
-class Edge:
-    def __init__(self, backend_port: int):
-        self.dir = Path(tempfile.mkdtemp(prefix="sinmun-test-edge-"))
-        self.dir.chmod(0o755)  # varnishd's jailed child reads its workdir
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.loaded = 0
-        (self.dir / "sinmun.vcl").write_text(vcl_for(backend_port))
-        # The same tuning as production: deploy/run edge's -p options.
-        params = re.findall(r"-p (\S+)", (ROOT / "deploy" / "run").read_text())
-        subprocess.run(
-            [
-                "varnishd",
-                "-a",
-                f"127.0.0.1:{self.port}",
-                "-f",
-                str(self.dir / "sinmun.vcl"),
-            ]
-            + [
-                "-n",
-                str(self.dir / "work"),
-                "-s",
-                "malloc,32m",
-                "-P",
-                str(self.dir / "pid"),
-            ]
-            + [arg for p in params for arg in ("-p", p)],
-            check=True,
-            capture_output=True,
-        )
-        for _ in range(100):
-            if self.get("/robots.txt")[0]:
-                break
-            time.sleep(0.05)
-
-    def admin(self, *args: str) -> str:
-        return subprocess.run(
-            ["varnishadm", "-n", str(self.dir / "work"), *args],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-
-    def use_backend(self, port: int) -> None:
-        """Load the VCL again with another backend port; the cache is kept."""
-        self.loaded += 1
-        path = self.dir / f"sinmun{self.loaded}.vcl"
-        path.write_text(vcl_for(port))
-        self.admin("vcl.load", f"v{self.loaded}", str(path))
-        self.admin("vcl.use", f"v{self.loaded}")
-
-    def get(self, path: str, **headers: str) -> tuple[int, dict, str]:
-        return self.request("GET", path, headers)
-
-    def request(self, method: str, path: str, headers: dict) -> tuple[int, dict, str]:
-        request = urllib.request.Request(
-            self.url + path, method=method, headers=headers
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, dict(response.headers), response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read().decode()
-        except (urllib.error.URLError, OSError):
-            return 0, {}, ""
-
-    def stop(self) -> None:
-        pid = int((self.dir / "pid").read_text())
-        subprocess.run(["kill", "-TERM", str(pid)], check=False)
-        for _ in range(100):
-            try:
-                Path(f"/proc/{pid}").stat()
-            except FileNotFoundError:
-                break
-            time.sleep(0.05)
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def module_edge(live_server):
-    port = int(live_server.url.rsplit(":", 1)[1])
-    edge = Edge(port)
-    edge.backend_port = port
-    yield edge
-    edge.stop()
+def edge_seconds(response) -> int:
+    return int(response[edge.EDGE_CONTROL_HEADER].removeprefix("max-age="))
 
 
 @pytest.fixture
-def edge(module_edge, settings):
-    """The edge, emptied, with the app purging it (as SINMUN_EDGE_URL does in production)."""
-    module_edge.admin("ban", "req.url ~ .")
-    module_edge.use_backend(module_edge.backend_port)
+def stories(paper, reporter):
+    society, incidents = paper.sections["society"], paper.sections["society/incidents"]
+    older = make_articles(society, 3, reporters=[reporter], tags=("가람축제",))
+    story = make_article(
+        incidents,
+        title="가람시 중앙시장 화재, 점포 12곳 피해",
+        reporters=[reporter],
+        tags=("가람축제", "화재"),
+    )
+    return story, older
+
+
+@pytest.fixture
+def fake_edge(httpserver, settings):
+    """Point the purge backend at a local server that answers every PURGE with 200."""
+    httpserver.expect_request("/", method="PURGE").respond_with_data("purged")
     settings.WAGTAILFRONTENDCACHE = {
         "edge": {
             "BACKEND": "sinmun.core.edge_backends.XkeyBackend",
-            "LOCATION": module_edge.url,
+            "LOCATION": httpserver.url_for("/").rstrip("/"),
         }
     }
-    return module_edge
+    return httpserver
 
 
-def debug(edge: Edge, path: str, **headers: str) -> tuple[int, dict, str]:
-    return edge.get(path, **{"X-Sinmun-Debug": "1", **headers})
+def purged(server) -> list[set[str]]:
+    """The key sets of the purge requests the edge received, in order."""
+    return [
+        set(request.headers["xkey-purge"].split())
+        for request, _ in server.log
+        if "xkey-purge" in request.headers
+    ]
 
 
-def test_public_page_is_cached_with_its_keys_and_without_cookies(edge, paper, reporter):
-    story = make_article(paper.sections["society"], reporters=[reporter])
-    path = f"/news/{story.pk}"
-
-    first = debug(edge, path, Cookie="sessionid=abc; csrftoken=def")
-    second = debug(edge, path, Cookie="sessionid=other")
-    plain = edge.get(path)
-
-    assert first[0] == second[0] == 200
-    assert (first[1]["X-Cache"], second[1]["X-Cache"]) == ("MISS", "HIT")
-    assert f"a{story.pk}" in second[1]["xkey"].split()
-    assert "public" in second[1]["Cache-Control"]
-    assert "Surrogate-Control" not in second[1]
-    assert "Set-Cookie" not in second[1]
-    assert "xkey" not in plain[1]
-    assert plain[1]["X-Cache"] == "HIT"
+# Which keys each public page carries ---------------------------------------------------
 
 
-def test_newsroom_and_posts_pass_through_uncached(edge, paper, reporter):
-    story = make_article(paper.sections["society"], reporters=[reporter])
-
-    admin = [debug(edge, "/admin/login/", Cookie="sessionid=abc") for _ in range(2)]
-    read = edge.request("POST", f"/news/{story.pk}/read", {})
-
-    assert [r[1]["X-Cache"] for r in admin] == ["PASS", "PASS"]
-    assert all("xkey" not in r[1] for r in admin)
-    assert (read[0], read[1]["X-Cache"]) == (204, "PASS")
-
-
-def test_published_headline_shows_on_the_article_and_front_page_at_once(
-    edge, paper, reporter
+def test_article_page_names_itself_its_boxes_and_every_story_it_links(
+    client, stories, paper
 ):
-    story = make_article(paper.sections["society"], reporters=[reporter])
-    paths = [f"/news/{story.pk}", "/"]
-    for path in paths:
-        edge.get(path)
-    assert [edge.get(path)[1]["X-Cache"] for path in paths] == ["HIT", "HIT"]
+    story, older = stories
+    response = client.get(f"/news/{story.pk}")
 
-    story.title = "가람시의회, 시내버스 노선 조정안 의결"
-    story.save_revision().publish()
-
-    for path in paths:
-        status, _, body = edge.get(path)
-        assert status == 200
-        assert "가람시의회, 시내버스 노선 조정안 의결" in body
+    keys = keys_of(response)
+    assert {edge.article(story.pk), edge.LATEST, edge.SITE, edge.WEATHER} <= keys
+    # The latest box and related stories link the other stories: they are named too.
+    assert {edge.article(o.pk) for o in older} <= keys
+    assert 1 <= edge_seconds(response) <= 3600
 
 
-def test_unpublished_story_answers_404_at_once(edge, paper, reporter):
-    story = make_article(paper.sections["society"], reporters=[reporter])
-    path = f"/news/{story.pk}"
-    edge.get(path)
-    assert edge.get(path)[1]["X-Cache"] == "HIT"
-
-    story.unpublish()
-
-    assert edge.get(path)[0] == 404
-
-
-def test_unreachable_origin_serves_the_last_good_copy_unless_hard_purged(
-    edge, paper, reporter
+@pytest.mark.parametrize(
+    ("url", "list_keys"),
+    [
+        ("/", lambda p, r, s: {edge.FRONT, edge.LATEST, edge.WEATHER}),
+        ("/society/", lambda p, r, s: {edge.section(p.sections["society"].pk)}),
+        (
+            "/society/incidents/",
+            lambda p, r, s: {edge.section(p.sections["society/incidents"].pk)},
+        ),
+        ("/reporters/park-jihoon/", lambda p, r, s: {edge.reporter(r.pk)}),
+        ("/rss/", lambda p, r, s: {edge.FEED}),
+        (
+            "/rss/society/",
+            lambda p, r, s: {edge.section(p.sections["society"].pk)},
+        ),
+        ("/rss/reporters/park-jihoon/", lambda p, r, s: {edge.reporter(r.pk)}),
+    ],
+)
+def test_each_list_names_itself_and_the_stories_it_shows(
+    client, paper, reporter, stories, url, list_keys
 ):
-    story = make_article(paper.sections["society"], reporters=[reporter])
-    path = f"/news/{story.pk}"
-    edge.get(path)
-    assert edge.get(path)[1]["X-Cache"] == "HIT"
+    story, _ = stories
+    response = client.get(url)
+    assert response.status_code == 200
 
-    edge.use_backend(free_port())  # nothing listens there
-    soft = edge.request("PURGE", "/", {"xkey-softpurge": f"a{story.pk}"})
-    stale = edge.get(path)
-    hard = edge.request("PURGE", "/", {"xkey-purge": f"a{story.pk}"})
-    gone = edge.get(path)
-
-    assert soft[0] == 200
-    assert stale[0] == 200
-    assert "가람시, 시내버스 노선 18개 조정" in stale[2]
-    assert hard[0] == 200
-    assert gone[0] == 503
+    keys = keys_of(response)
+    assert {edge.SITE, *list_keys(paper, reporter, stories)} <= keys
+    assert edge.article(story.pk) in keys
 
 
-def test_url_purge_drops_that_url_only(edge, paper, reporter):
-    story = make_article(paper.sections["society"], reporters=[reporter])
-    paths = [f"/news/{story.pk}", "/"]
-    for path in paths:
-        edge.get(path)
+def test_search_results_name_search_and_the_stories_found(
+    client, paper, reporter, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the search-index task
+        story = make_article(
+            paper.sections["society"],
+            title="가람시 중앙시장 화재",
+            reporters=[reporter],
+        )
+    keys = keys_of(client.get("/search/?q=화재가"))
+    assert {edge.SITE, edge.SEARCH, edge.article(story.pk)} <= keys
 
-    purged = edge.request("PURGE", paths[0], {})
 
-    assert purged[0] == 200
-    assert [edge.get(path)[1]["X-Cache"] for path in paths] == ["MISS", "HIT"]
+def test_tag_page_names_its_tag(client, stories):
+    story, older = stories
+    tag = Tag.objects.get(name="화재")
+    keys = keys_of(client.get(f"/tags/{tag.slug}/"))
+    assert {edge.tag(tag.pk), edge.article(story.pk)} <= keys
+    assert not {edge.article(o.pk) for o in older} & keys  # not tagged 화재
+
+
+def test_columnist_and_series_pages_name_their_lists(client, paper):
+    columnist = ColumnistFactory()
+    series = ColumnSeriesFactory(columnist=columnist)
+    column = make_article(
+        paper.sections["politics"],
+        title="[가람칼럼] 시의회의 한 해",
+        kind="column",
+        columnist=columnist,
+        series=series,
+    )
+    assert {edge.columnist(columnist.pk), edge.article(column.pk)} <= keys_of(
+        client.get(f"/columnists/{columnist.slug}/")
+    )
+    assert {edge.series(series.pk), edge.article(column.pk)} <= keys_of(
+        client.get(f"/series/{series.slug}/")
+    )
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-news.xml"])
+def test_sitemaps_carry_one_key_not_one_per_story(client, stories, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert keys_of(response) == {edge.SITE, edge.SITEMAP}
+
+
+def test_a_sitemap_page_carries_one_key(client, stories):
+    index = client.get("/sitemap.xml").text
+    page_url = (
+        index.split("<loc>")[1].split("</loc>")[0].removeprefix("http://testserver")
+    )
+    assert keys_of(client.get(page_url)) == {edge.SITE, edge.SITEMAP}
+
+
+def test_nothing_personal_or_missing_gets_a_key(admin_client, stories):
+    story, _ = stories
+    anonymous = Client()
+    for response in [
+        admin_client.get("/admin/"),
+        admin_client.get(f"/admin/pages/{story.pk}/edit/preview/"),
+        anonymous.get("/news/999999"),
+        anonymous.get("/reporters/nobody/"),
+        anonymous.post(f"/news/{story.pk}/read"),
+    ]:
+        assert edge.KEY_HEADER not in response, response.request["PATH_INFO"]
+        assert edge.EDGE_CONTROL_HEADER not in response
+
+
+def test_the_edge_lets_go_of_a_page_at_midnight_in_korea(client, stories):
+    midnight = (
+        timezone.now()
+        .astimezone(timezone.get_current_timezone())
+        .replace(hour=23, minute=59, second=30, microsecond=0)
+    )
+    with time_machine.travel(midnight, tick=False):
+        response = client.get("/")
+    assert edge_seconds(response) == 30  # the masthead's date changes then
+
+
+def test_the_edge_lets_go_of_the_front_page_when_a_pin_ends(client, paper, stories):
+    story, _ = stories
+    paper.home.pins = [
+        FrontPagePin(
+            article=story, slot=Slot.TOP, ends_at=timezone.now() + timedelta(minutes=10)
+        )
+    ]
+    paper.home.save_revision().publish()
+
+    for _ in range(2):  # rendered, then from the origin's fragment cache
+        response = client.get("/")
+        assert 1 <= edge_seconds(response) <= 600
+        assert "s-maxage=60" in response["Cache-Control"]
+
+
+# Which purges each change sends -----------------------------------------------------------
+
+
+def story_keys(story, paper, reporter) -> set[str]:
+    return {
+        edge.article(story.pk),
+        edge.FRONT,
+        edge.LATEST,
+        edge.FEED,
+        edge.SITEMAP,
+        edge.SEARCH,
+        edge.section(paper.sections["society"].pk),
+        edge.section(paper.sections["society/incidents"].pk),
+        edge.reporter(reporter.pk),
+        *(edge.tag(t.pk) for t in Tag.objects.filter(name__in=["가람축제", "화재"])),
+    }
+
+
+def test_publishing_an_edit_purges_the_story_and_every_list_it_is_on(
+    fake_edge, paper, reporter, stories, django_capture_on_commit_callbacks
+):
+    story, _ = stories
+    story.title = "가람시 중앙시장 화재, 점포 15곳 피해로 늘어"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+
+    assert purged(fake_edge) == [story_keys(story, paper, reporter)]
+
+
+def test_unpublishing_purges_every_page_that_showed_the_story(
+    fake_edge, paper, reporter, stories, django_capture_on_commit_callbacks
+):
+    story, _ = stories
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
+    assert purged(fake_edge) == [story_keys(story, paper, reporter)]
+
+
+def test_deleting_a_live_story_purges_it(
+    fake_edge, paper, reporter, stories, django_capture_on_commit_callbacks
+):
+    story, _ = stories
+    expected = story_keys(story, paper, reporter)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.delete()
+    assert purged(fake_edge) == [expected]
+
+
+def test_moving_a_story_purges_its_old_and_new_sections(
+    fake_edge, paper, reporter, stories, django_capture_on_commit_callbacks
+):
+    story, _ = stories
+    politics = paper.sections["politics"]
+    with django_capture_on_commit_callbacks(execute=True):
+        story.move(politics, pos="last-child")
+    [keys] = purged(fake_edge)
+    assert {
+        edge.article(story.pk),
+        edge.section(politics.pk),
+        edge.section(paper.sections["society/incidents"].pk),
+        edge.section(paper.sections["society"].pk),
+    } <= keys
+
+
+def test_scheduling_an_embargoed_story_purges_nothing_until_it_goes_live(
+    fake_edge, paper, reporter, django_capture_on_commit_callbacks
+):
+    story = make_article(
+        paper.sections["society"],
+        title="가람시 내년 예산안 발표",
+        reporters=[reporter],
+        publish=False,
+        go_live_at=timezone.now() + timedelta(hours=1),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    assert purged(fake_edge) == []
+
+    with (
+        time_machine.travel(story.go_live_at + timedelta(minutes=1), tick=True),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("publish_scheduled")
+    [keys] = purged(fake_edge)
+    assert {edge.article(story.pk), edge.FRONT, edge.reporter(reporter.pk)} <= keys
+
+
+def test_changing_the_lineup_purges_the_front_page(
+    fake_edge, paper, stories, django_capture_on_commit_callbacks
+):
+    story, _ = stories
+    paper.home.pins = [FrontPagePin(article=story, slot=Slot.TOP)]
+    with django_capture_on_commit_callbacks(execute=True):
+        paper.home.save_revision().publish()
+    assert purged(fake_edge) == [{edge.FRONT}]
+
+
+def test_changing_a_section_or_the_site_settings_purges_every_page(
+    fake_edge, paper, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        paper.sections["economy"].save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        paper.settings.phone = "000-000-0001"
+        paper.settings.save()
+    assert purged(fake_edge) == [{edge.SITE}, {edge.SITE}]
+
+
+def test_editing_a_reporter_purges_their_page_and_feed(
+    fake_edge, reporter, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        reporter.email = "park@garamilbo.example"
+        reporter.save()
+    assert purged(fake_edge) == [{edge.reporter(reporter.pk)}]
+
+
+def test_new_weather_observations_purge_the_pages_with_the_ticker(
+    fake_edge, paper, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("fetch_weather", verbosity=0)  # the bundled sample, no KMA key
+    assert {edge.WEATHER} in purged(fake_edge)
+
+
+def test_a_down_edge_never_blocks_a_publish_and_is_retried(
+    httpserver,
+    settings,
+    paper,
+    reporter,
+    stories,
+    caplog,
+    django_capture_on_commit_callbacks,
+):
+    httpserver.expect_request("/", method="PURGE").respond_with_data("", status=503)
+    settings.WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "sinmun.core.edge_backends.XkeyBackend",
+            "LOCATION": httpserver.url_for("/").rstrip("/"),
+        }
+    }
+    settings.SINMUN_EDGE_PURGE_ATTEMPTS = 3
+    story, _ = stories
+    story.title = "가람시 중앙시장 화재 원인은 전기 합선"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+
+    story.refresh_from_db()
+    assert story.live
+    assert story.title == "가람시 중앙시장 화재 원인은 전기 합선"
+    assert len(purged(httpserver)) == 3  # the first try and two retries
+    assert any("gave up purging" in r.getMessage() for r in caplog.records)
+
+
+def test_a_long_key_list_is_sent_in_several_requests(fake_edge):
+    from sinmun.core.edge_backends import XkeyBackend
+
+    backend = XkeyBackend({"LOCATION": fake_edge.url_for("/").rstrip("/")})
+    keys = [edge.article(n) for n in range(1, 701)]
+    backend.purge_keys(keys)
+    sent = purged(fake_edge)
+    assert len(sent) == 3
+    assert set().union(*sent) == set(keys)

@@ -1,6 +1,5 @@
 """Cache purges when stories change (here and at the edge): the one use of signals here."""
 
-from django.db.models.signals import pre_delete
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -54,9 +53,9 @@ def story_purge(article: ArticlePage, *, also_under: Page | None = None):
 
 
 def _sections_above(page: Page):
-    """The sections `page` is filed in (or is), below the site's front page."""
+    """The sections `page` is filed in, below the site's front page."""
     site_depth = 2  # the tree's root is 1, a site's front page 2
-    return Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=site_depth)
+    return Page.objects.ancestor_of(page).filter(depth__gt=site_depth)
 
 
 def _absolute(page: Page, paths: set[str]) -> list[str]:
@@ -78,6 +77,7 @@ def purge_published(instance, **kwargs):
 
 
 def purge_unpublished(instance, **kwargs):
+    # Deleting a live page unpublishes it first (Wagtail's pre_delete_page_unpublish).
     if edge.enabled():
         edge.purge(*story_purge(instance))
 
@@ -86,11 +86,6 @@ def purge_moved(instance, parent_page_before, **kwargs):
     article = instance.specific_deferred
     if edge.enabled() and isinstance(article, ArticlePage) and article.live:
         edge.purge(*story_purge(article, also_under=parent_page_before))
-
-
-def purge_deleted(instance, **kwargs):
-    if edge.enabled() and instance.live:
-        edge.purge(*story_purge(instance))
 
 
 page_published.connect(
@@ -106,6 +101,3 @@ page_unpublished.connect(
     purge_unpublished, sender=ArticlePage, dispatch_uid="articles-edge-unpublished"
 )
 post_page_move.connect(purge_moved, dispatch_uid="articles-edge-moved")
-pre_delete.connect(
-    purge_deleted, sender=ArticlePage, dispatch_uid="articles-edge-deleted"
-)

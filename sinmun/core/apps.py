@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Newspaper")
 
     def ready(self):
-        from sinmun.core import signals  # noqa: F401
+        from sinmun.core import signals, sites  # noqa: F401
         from sinmun.core.forms import register_admin_form_fields
 
         register_admin_form_fields()

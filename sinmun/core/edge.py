@@ -25,6 +25,7 @@ Key vocabulary (short, because a front page carries a hundred of them):
 """
 
 import logging
+import math
 import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -126,7 +127,7 @@ def edge_seconds(now: datetime, until: datetime | None) -> int:
         hour=0, minute=0, second=0, microsecond=0
     )
     ends = min(midnight, until) if until else midnight
-    left = int((ends - now).total_seconds())
+    left = math.ceil((ends - now).total_seconds())
     return max(1, min(settings.SINMUN_EDGE_CACHE_SECONDS, left))
 
 

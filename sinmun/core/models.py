@@ -4,9 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from sinmun.core import cache as cache_policy
+from sinmun.core import selectors
 from sinmun.core.text import normalize_line
 
 
@@ -27,6 +28,13 @@ class BasePage(Page):
             raise ValidationError({"title": _("Write a title with visible letters.")})
         if self.seo_title:
             self.seo_title = normalize_line(self.seo_title)
+
+    def get_view_restrictions(self):
+        # Wagtail asks before serving every page (two queries). Most papers restrict
+        # nothing, and the cached list of restricted paths says so without a query.
+        if not selectors.private_page_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def surrogate_keys(self) -> tuple[str, ...]:
         """Return the edge's keys of the list this page is (core.edge); its links add the rest."""

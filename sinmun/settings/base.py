@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sinmun.core.sites.CurrentSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -239,6 +240,8 @@ LOGGING = {
 
 # sinmun's own settings (documented in docs/settings.md)
 SINMUN_LISTING_PAGE_SIZE = 20
+# Each process keeps which site a host name is for this long (core.sites).
+SINMUN_SITE_CACHE_SECONDS = 60
 # Periodic jobs run by `manage.py run_scheduler`: management command -> interval in seconds.
 SINMUN_SCHEDULED_JOBS = {"publish_scheduled": 60, "fetch_weather": 600}
 SINMUN_JOB_LEASE_SECONDS = 15 * 60
