@@ -7,9 +7,11 @@ tests start; the shipped SINMUN_SCHEDULED_JOBS never name these jobs.
 from sinmun.settings.test import *  # noqa: F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "sinmun.core.tests.jobs"]  # noqa: F405
+# fetch_weather first: were jobs still run one after another, a hanging KMA would hold
+# publish_scheduled back (tests/test_scheduled_jobs.py).
 SINMUN_SCHEDULED_JOBS = {
-    "publish_scheduled": 60,
     "fetch_weather": 600,
+    "publish_scheduled": 60,
     "hang_job": 1,
     "count_job": 60,
 }

@@ -134,7 +134,9 @@ def test_a_killed_schedulers_job_is_taken_over_within_seconds(tmp_path):
     second = None
     try:
         wait_for(
-            lambda: (database.lease("hang_job") or {}).get("holder") == holder_of(first),
+            lambda: (
+                (database.lease("hang_job") or {}).get("holder") == holder_of(first)
+            ),
             what="the first scheduler to take hang_job",
         )
         second = start_scheduler(
@@ -152,8 +154,10 @@ def test_a_killed_schedulers_job_is_taken_over_within_seconds(tmp_path):
         first.wait(timeout=10)
         killed_at = time.monotonic()
         wait_for(
-            lambda: (database.lease("hang_job") or {}).get("last_holder")
-            == holder_of(second),
+            lambda: (
+                (database.lease("hang_job") or {}).get("last_holder")
+                == holder_of(second)
+            ),
             timeout=30,
             what="the second scheduler to take over hang_job",
         )
@@ -183,10 +187,12 @@ def test_two_scheduler_processes_run_a_job_once_per_interval(tmp_path):
         # Each scheduler either ran count_job or found that the other just had.
         wait_for(
             lambda: (
-                log.read_text().count("job count_job started")
-                + log.read_text().count("job count_job skipped")
-            )
-            >= 2,
+                (
+                    log.read_text().count("job count_job started")
+                    + log.read_text().count("job count_job skipped")
+                )
+                >= 2
+            ),
             what="both schedulers to consider count_job",
         )
         wait_for(lambda: database.lease("count_job")["finished"], what="the run")

@@ -36,9 +36,7 @@ class Command(BaseCommand):
             self._stop_on_signals(stopping)
             self.stdout.write("Scheduler running; Ctrl-C stops it.")
             self.stdout.flush()
-            scheduler.Scheduler({n: jobs[n] for n in names}).run_forever(
-                stop=stopping
-            )
+            scheduler.Scheduler({n: jobs[n] for n in names}).run_forever(stop=stopping)
             return
         if len(names) == 1 or connection.in_atomic_block:
             # One job (a cron line), or a caller's transaction that other threads
