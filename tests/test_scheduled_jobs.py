@@ -10,6 +10,7 @@ from pytest_httpserver import HTTPServer
 from sinmun.articles.tests.factories import make_article
 from sinmun.core.tests.processes import SharedDatabase, start_scheduler, stop, wait_for
 from sinmun.weather.tests.conftest import API_KEY, FakeKma
+from sinmun.weather.tests.factories import seed_stations
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def hanging_kma():
     server.stop()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_hanging_kma_does_not_hold_up_scheduled_publishing(
     paper, hanging_kma, tmp_path
 ):
@@ -40,6 +41,7 @@ def test_a_hanging_kma_does_not_hold_up_scheduled_publishing(
         story.save_revision().publish()
     story.refresh_from_db()
     assert not story.live
+    seed_stations()
     database = SharedDatabase.of_test_database(tmp_path)
     log = tmp_path / "scheduler.log"
 

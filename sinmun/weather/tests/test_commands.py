@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from sinmun.core.tests.processes import SharedDatabase
 from sinmun.weather.models import FetchLog, FetchStatus, Observation
 from sinmun.weather.tests.conftest import API_KEY
-from sinmun.weather.tests.factories import this_hour
+from sinmun.weather.tests.factories import seed_stations, this_hour
 from sinmun.weather.tests.kma import ERROR_403, ERROR_500, make_body
 
 pytestmark = pytest.mark.django_db
@@ -74,12 +74,13 @@ def test_a_failed_fetch_fails_a_scheduler_run_and_is_its_last_error(
     assert API_KEY not in error
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_process_exits_non_zero_and_reads_the_kma_urls_from_the_environment(
     kma, tmp_path
 ):
     """Cron and systemd see a failed fetch as a failed command; the URL is an env var."""
     kma.serve(ERROR_403.encode(), status=403, content_type="application/json")
+    seed_stations()
     database = SharedDatabase.of_test_database(tmp_path)
 
     def fetch_weather():
