@@ -140,7 +140,7 @@ def test_a_killed_schedulers_job_is_taken_over_within_seconds(tmp_path):
             what="the first scheduler to take hang_job",
         )
         second = start_scheduler(
-            database, "--job", "hang_job", log=log, SINMUN_TEST_HANG_SECONDS="0"
+            database, "--job", "hang_job", log=log, SCHEDULER_TEST_HANG_SECONDS="0"
         )
         wait_for(
             lambda: f"job hang_job skipped: {scheduler.Status.HELD}" in log.read_text(),
@@ -179,7 +179,7 @@ def test_two_scheduler_processes_run_a_job_once_per_interval(tmp_path):
     log, runs = tmp_path / "schedulers.log", tmp_path / "runs.txt"
     schedulers = [
         start_scheduler(
-            database, "--job", "count_job", log=log, SINMUN_TEST_COUNT_FILE=str(runs)
+            database, "--job", "count_job", log=log, SCHEDULER_TEST_COUNT_FILE=str(runs)
         )
         for _ in range(2)
     ]

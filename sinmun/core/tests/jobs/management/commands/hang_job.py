@@ -5,7 +5,9 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Test job: sleep SINMUN_TEST_HANG_SECONDS (a job that hangs until killed)."
+    help = (
+        "Test job: sleep SCHEDULER_TEST_HANG_SECONDS (a job that hangs until killed)."
+    )
 
     def handle(self, *args, **options):
-        time.sleep(float(os.environ.get("SINMUN_TEST_HANG_SECONDS", "600")))
+        time.sleep(float(os.environ.get("SCHEDULER_TEST_HANG_SECONDS", "600")))
