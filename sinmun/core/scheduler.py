@@ -289,7 +289,7 @@ class Scheduler:
             outcomes = [self._start(name) for name in names]
             for thread in list(self.running.values()):
                 thread.join()
-            self.tick()  # collect
+            self.running.clear()
         finally:
             self.shutdown()
         return [self.outcomes.get(o.name, o) if o.ran else o for o in outcomes]

@@ -204,3 +204,31 @@ def test_two_scheduler_processes_run_a_job_once_per_interval(tmp_path):
         f"job count_job skipped: {scheduler.Status.NOT_DUE}" in log.read_text()
         or f"job count_job skipped: {scheduler.Status.HELD}" in log.read_text()
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_run_scheduler_once_runs_several_jobs_side_by_side(tmp_path):
+    database = SharedDatabase.of_test_database(tmp_path)
+    log, runs = tmp_path / "once.log", tmp_path / "runs.txt"
+    process = start_scheduler(
+        database,
+        "--once",
+        "--job",
+        "hang_job",
+        "--job",
+        "count_job",
+        log=log,
+        SCHEDULER_TEST_HANG_SECONDS="5",
+        SCHEDULER_TEST_COUNT_FILE=str(runs),
+    )
+    try:
+        # count_job is done while hang_job, started first, is still sleeping.
+        wait_for(runs.exists, what="count_job to run")
+        assert database.lease("hang_job")["holder"] == holder_of(process)
+        assert process.wait(timeout=60) == 0, log.read_text()
+    finally:
+        stop(process)
+    text = log.read_text()
+    assert "hang_job: ran" in text
+    assert "count_job: ran" in text
+    assert database.lease("hang_job")["holder"] == ""
