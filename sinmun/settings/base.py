@@ -244,7 +244,9 @@ SINMUN_LISTING_PAGE_SIZE = 20
 SINMUN_SITE_CACHE_SECONDS = 60
 # Periodic jobs run by `manage.py run_scheduler`: management command -> interval in seconds.
 SINMUN_SCHEDULED_JOBS = {"publish_scheduled": 60, "fetch_weather": 600}
-SINMUN_JOB_LEASE_SECONDS = 15 * 60
+# A run's lease lasts this long and is renewed every sixth of it while the job runs, so a
+# scheduler killed mid-run (kill -9, a lost server) blocks its job for at most this long.
+SINMUN_JOB_LEASE_SECONDS = 30
 SINMUN_PREVIEW_LENGTH = 120
 # Public pages: browsers keep a minute; a shared cache (CDN) may serve a stale copy
 # while it refetches, and for a day if the origin is down (RFC 5861).
@@ -266,8 +268,14 @@ SINMUN_NEAR_DUPLICATE_DAYS = 30
 
 # Weather ticker (KMA API Hub surface observations; docs/settings.md)
 SINMUN_KMA_API_KEY = os.environ.get("SINMUN_KMA_API_KEY", "")
-SINMUN_KMA_API_URL = "https://apihub.kma.go.kr/api/typ01/url/kma_sfctm2.php"
-SINMUN_KMA_BACKFILL_URL = "https://apihub.kma.go.kr/api/typ01/url/kma_sfctm3.php"
+SINMUN_KMA_API_URL = (
+    os.environ.get("SINMUN_KMA_API_URL")
+    or "https://apihub.kma.go.kr/api/typ01/url/kma_sfctm2.php"
+)
+SINMUN_KMA_BACKFILL_URL = (
+    os.environ.get("SINMUN_KMA_BACKFILL_URL")
+    or "https://apihub.kma.go.kr/api/typ01/url/kma_sfctm3.php"
+)
 SINMUN_KMA_TIMEOUT_SECONDS = 5
 SINMUN_KMA_RETRIES = 2
 SINMUN_KMA_BACKOFF_SECONDS = 1.0
@@ -285,7 +293,7 @@ SINMUN_INDEXNOW_ENDPOINTS = [
     "https://searchadvisor.naver.com/indexnow",
     "https://api.indexnow.org/indexnow",
 ]
-SINMUN_INDEXNOW_TIMEOUT_SECONDS = 5
+SINMUN_INDEXNOW_TIMEOUT_SECONDS = 3
 SINMUN_INDEXNOW_RETRIES = 2
 SINMUN_INDEXNOW_BACKOFF_SECONDS = 1.0
 
