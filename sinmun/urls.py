@@ -8,6 +8,7 @@ from sinmun.core import views as core_views
 from sinmun.syndication import api
 
 urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("sinmun.articles.urls")),

@@ -1,6 +1,9 @@
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.http import HttpResponseNotFound, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+
+from sinmun.core import health
 
 
 def page_not_found(request, exception=None):
@@ -12,3 +15,11 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """Render a self-contained 500 page: no database, no context processors, no traceback."""
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@never_cache
+def healthz(request):
+    """Answer a load balancer: 200 while pages can be served, 503 without a database."""
+    body = health.report()
+    status = 503 if body["status"] == "down" else 200
+    return JsonResponse(body, status=status)

@@ -126,6 +126,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # After a failed Redis call, no call tries Redis for this long (then one probe does).
 SINMUN_CACHE_BREAKER_COOLDOWN_SECONDS = 5
+# /healthz reports the queue degraded when a ready task has waited longer than this.
+SINMUN_HEALTH_QUEUE_MAX_AGE_SECONDS = 300
 
 # Sessions stay in the database so that losing Redis never logs the newsroom out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

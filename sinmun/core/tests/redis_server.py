@@ -8,6 +8,12 @@ import tempfile
 import time
 from contextlib import closing
 
+import pytest
+
+# Long enough that no cooldown ends within one page render on a busy machine; the probe
+# after a cooldown is tested with a clock (core/tests/test_cache_backends.py).
+COOLDOWN = 1.0
+
 
 def free_port(start: int = 6390) -> int:
     """Return the first port from `start` nothing listens on."""
@@ -79,3 +85,25 @@ class RedisServer:
                 "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.3},
             }
         }
+
+
+@pytest.fixture
+def redis_server():
+    """A spare redis-server, killed after the test."""
+    server = RedisServer().start()
+    yield server
+    server.kill()
+
+
+@pytest.fixture
+def redis_cache(settings, redis_server):
+    """Point the default cache at the spare server, with a short breaker cooldown."""
+    from django.core.cache import cache
+
+    from sinmun.core import cache_backends
+
+    cache_backends._breakers.clear()  # a fresh process's breakers
+    settings.CACHES = redis_server.cache_settings()
+    settings.SINMUN_CACHE_BREAKER_COOLDOWN_SECONDS = COOLDOWN
+    yield cache
+    cache_backends._breakers.clear()
