@@ -128,6 +128,10 @@ else:
 SINMUN_CACHE_BREAKER_COOLDOWN_SECONDS = 5
 # /healthz reports the queue degraded when a ready task has waited longer than this.
 SINMUN_HEALTH_QUEUE_MAX_AGE_SECONDS = 300
+# The app serves MEDIA_ROOT itself (one server); set 0 where nginx or object storage does.
+SINMUN_SERVE_MEDIA = os.environ.get("SINMUN_SERVE_MEDIA", "1") == "1"
+# Uploaded files and renditions never change under their name: browsers and the edge keep them.
+SINMUN_MEDIA_CACHE_SECONDS = 24 * 60 * 60
 
 # Sessions stay in the database so that losing Redis never logs the newsroom out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
