@@ -153,12 +153,21 @@ class NewspaperSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """Return the site's settings from the cache: every page reads them, editors rarely."""
+        """Return the site's settings from the cache: every page reads them, editors rarely.
+
+        A page asks several times (masthead, footer, structured data) for the same Site
+        object, which Wagtail keeps on the request; the answer is kept on it too, so a
+        page makes one cache round trip for them, not one per ask.
+        """
+        instance = getattr(site, "_newspaper_settings", None)
+        if instance is not None:
+            return instance
         key = cls.cache_key(site.pk)
         instance = cache.get(key)
         if instance is None:
             instance = super().for_site(site)
             cache.set(key, instance, timeout=None)
+        site._newspaper_settings = instance
         return instance
 
     @staticmethod

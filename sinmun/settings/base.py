@@ -113,20 +113,28 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis behind a circuit breaker (sinmun/core/cache_backends.py): a down
+            # or hung Redis costs a page its cache, never the reader a 500 or a long wait.
+            "BACKEND": "sinmun.core.cache_backends.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "sinmun",
             "OPTIONS": {
-                # A down or hung Redis must cost a page its cache, not the reader a 500.
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.2,
                 "SOCKET_TIMEOUT": 0.5,
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# After a failed Redis call, no call tries Redis for this long (then one probe does).
+SINMUN_CACHE_BREAKER_COOLDOWN_SECONDS = 5
+# /healthz reports the queue degraded when a ready task has waited longer than this.
+SINMUN_HEALTH_QUEUE_MAX_AGE_SECONDS = 300
+# The app serves MEDIA_ROOT itself (one server); set 0 where nginx or object storage does.
+SINMUN_SERVE_MEDIA = os.environ.get("SINMUN_SERVE_MEDIA", "1") == "1"
+# Uploaded files and renditions never change under their name: browsers and the edge keep them.
+SINMUN_MEDIA_CACHE_SECONDS = 24 * 60 * 60
 
 # Sessions stay in the database so that losing Redis never logs the newsroom out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
