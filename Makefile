@@ -7,7 +7,7 @@ UV_VERSION = 0.13.8
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run screenshots bench-extraction bench-search test test-postgres browser-deps services lint format bench messages clean backup restore
+.PHONY: help install demo run screenshots bench-extraction bench-search stack stack-stop stack-manage stack-check bench-stack test test-postgres browser-deps edge-deps services lint format bench messages clean backup restore
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -39,14 +39,20 @@ browser-deps: ## Install Debian's Chromium and a Korean font for the browser tes
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null; \
 	fi
 
+edge-deps: ## Install Debian's Varnish and varnish-modules (xkey) for the edge tests (needs root)
+	@if [ ! -x /usr/sbin/varnishd ] || ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
+		echo "Installing varnish and varnish-modules from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; \
+	fi
+
 services: ## Start PostgreSQL and Redis on 127.0.0.1 if they are not running
 	bin/start-services
 
-test: install browser-deps ## Run the whole suite on SQLite
+test: install browser-deps edge-deps ## Run the whole suite on SQLite
 	$(MANAGE) compilemessages --ignore='.venv/*' -v0
 	$(BIN)/pytest
 
-test-postgres: install browser-deps services ## Run the whole suite on PostgreSQL and Redis
+test-postgres: install browser-deps edge-deps services ## Run the whole suite on PostgreSQL and Redis
 	$(MANAGE) compilemessages --ignore='.venv/*' -v0
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/sinmun REDIS_URL=redis://127.0.0.1:6379/15 $(BIN)/pytest
 
@@ -89,3 +95,18 @@ bench-extraction: install ## Measure what trafilatura extracts from every demo a
 bench-search: install services ## Korean search: build rate, query p50/p95, index size at 10k/100k (SQLite, PostgreSQL)
 	$(BIN)/python -m bench.search --sizes 10000 100000
 	$(BIN)/python -m bench.search --sizes 10000 100000 --database-url postgres://postgres@127.0.0.1:5432/sinmun_bench_search
+
+stack: install ## The production stack here: PostgreSQL, Redis, app, worker, scheduler, Varnish on :8080
+	bin/stack up
+
+stack-stop: ## Stop what `make stack` started (not the shared PostgreSQL)
+	bin/stack down
+
+stack-manage: ## Run manage.py against the stack: make stack-manage ARGS='shell -c "..."'
+	bin/stack manage $(ARGS)
+
+stack-check: ## Smoke-test the stack: publish and unpublish, see both at the edge within 1 s
+	bin/stack-check
+
+bench-stack: install ## The edge against nginx and the origin, publish-to-visible, Redis and PostgreSQL faults
+	$(BIN)/python -m bench.stack
