@@ -7,7 +7,7 @@ UV_VERSION = 0.13.8
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run screenshots bench-extraction bench-search stack stack-stop stack-manage stack-check bench-stack test test-postgres browser-deps edge-deps services lint format bench messages clean
+.PHONY: help install demo run screenshots bench-extraction bench-search stack stack-stop stack-manage stack-check bench-stack test test-postgres browser-deps edge-deps services lint format bench messages clean backup restore
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -75,6 +75,13 @@ bench: install ## Time every public page type against the demo paper (report in 
 messages: install ## Refresh and compile the Korean catalogue (needs GNU gettext)
 	$(MANAGE) makemessages -l ko --ignore='.venv/*' --ignore='bench/*' --ignore='sinmun/weather/data/*' --no-obsolete
 	$(MANAGE) compilemessages --ignore='.venv/*'
+
+backup: ## Back up the database and media into var/backups/sinmun-<UTC time>/ (ENV_FILE= to read one)
+	PYTHON=$(BIN)/python bin/backup
+
+restore: ## Restore a backup: make restore BACKUP=var/backups/sinmun-… [CONFIRM=1]
+	@test -n "$(BACKUP)" || { echo "Say which: make restore BACKUP=var/backups/sinmun-…"; exit 2; }
+	PYTHON=$(BIN)/python bin/restore "$(BACKUP)" $(if $(filter 1,$(CONFIRM)),--yes,)
 
 clean: ## Remove the SQLite database, media and compiled files (keeps .venv)
 	rm -rf db.sqlite3 db.sqlite3-wal db.sqlite3-shm var/

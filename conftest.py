@@ -6,6 +6,9 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+# redis_server and redis_cache: a spare redis-server for the cache fault tests.
+pytest_plugins = ["sinmun.core.tests.redis_server"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

@@ -80,17 +80,36 @@ def headline_box(
     Every page shows the same two boxes, so they are built once per SINMUN_BOX_CACHE_SECONDS
     and shared; each page then leaves out the stories it already shows.
     """
-    key = BOX_KEY.format(name=name)
-    headlines = cache.get(key)
-    if headlines is None:
-        build = {"latest": latest_articles, "most_read": most_read_articles}[name]
-        headlines = [
-            Headline(a.pk, a.title, a.permalink_path)
-            for a in build(limit=limit + BOX_SLACK)
-        ]
-        cache.set(key, headlines, timeout=settings.SINMUN_BOX_CACHE_SECONDS)
+    return headline_boxes({name: limit}, exclude=exclude)[name]
+
+
+def headline_boxes(
+    limits: dict[str, int], *, exclude: Sequence[int] = ()
+) -> dict[str, list[Headline]]:
+    """Return the boxes `limits` names (name -> how many), each story in one box only.
+
+    The boxes are read from the cache in one round trip (get_many) and the missing ones
+    stored in one (set_many); a box leaves out `exclude` and the stories of the boxes
+    before it.
+    """
+    keys = {name: BOX_KEY.format(name=name) for name in limits}
+    found = dict(cache.get_many(keys.values()))
+    missing = {}
+    for name, key in keys.items():
+        if key not in found:
+            build = {"latest": latest_articles, "most_read": most_read_articles}[name]
+            found[key] = missing[key] = [
+                Headline(a.pk, a.title, a.permalink_path)
+                for a in build(limit=limits[name] + BOX_SLACK)
+            ]
+    if missing:
+        cache.set_many(missing, timeout=settings.SINMUN_BOX_CACHE_SECONDS)
     excluded = set(exclude)
-    return [h for h in headlines if h.pk not in excluded][:limit]
+    boxes = {}
+    for name, limit in limits.items():
+        boxes[name] = [h for h in found[keys[name]] if h.pk not in excluded][:limit]
+        excluded.update(h.pk for h in boxes[name])
+    return boxes
 
 
 def forget_headline_boxes() -> None:
@@ -241,13 +260,11 @@ def article_page_context(*, article: ArticlePage) -> dict:
     """Return the boxes around an article: related, newest and most read, each story once."""
     related = related_ids(article=article)
     shown = [article.pk, *related]
-    latest = headline_box("latest", limit=6, exclude=shown)
-    shown += [a.pk for a in latest]
-    most_read = headline_box("most_read", limit=6, exclude=shown)
+    boxes = headline_boxes({"latest": 6, "most_read": 6}, exclude=shown)
     return {
         "related_ids": related,
-        "latest_articles": latest,
-        "most_read_articles": most_read,
+        "latest_articles": boxes["latest"],
+        "most_read_articles": boxes["most_read"],
     }
 
 

@@ -153,12 +153,21 @@ class NewspaperSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """Return the site's settings from the cache: every page reads them, editors rarely."""
+        """Return the site's settings from the cache: every page reads them, editors rarely.
+
+        A page asks several times (masthead, footer, structured data) for the same Site
+        object, which Wagtail keeps on the request; the answer is kept on it too, so a
+        page makes one cache round trip for them, not one per ask.
+        """
+        instance = getattr(site, "_newspaper_settings", None)
+        if instance is not None:
+            return instance
         key = cls.cache_key(site.pk)
         instance = cache.get(key)
         if instance is None:
             instance = super().for_site(site)
             cache.set(key, instance, timeout=None)
+        site._newspaper_settings = instance
         return instance
 
     @staticmethod
@@ -186,16 +195,20 @@ class NewspaperSettings(BaseSiteSetting):
 
 
 class JobLease(models.Model):
-    """Who is running a periodic job (such as publish_scheduled) and until when.
+    """Who is running a periodic job (such as publish_scheduled), until when, and when it
+    last started.
 
     Two schedulers (two servers, or a cron run overlapping the previous one) never run the
-    same job at once: a run starts only if it takes the lease in one conditional UPDATE.
+    same job at once, nor more than once per interval: a run starts only if it takes the
+    lease in one conditional UPDATE. The holder renews `expires_at` while the job runs
+    (sinmun/core/scheduler.py), so a killed holder's lease ends within seconds.
     """
 
     name = models.CharField(_("job"), max_length=100, primary_key=True)
     holder = models.CharField(_("holder"), max_length=200, blank=True)
     expires_at = models.DateTimeField(_("held until"))
     last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_holder = models.CharField(_("last started by"), max_length=200, blank=True)
     last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
 

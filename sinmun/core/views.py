@@ -1,6 +1,17 @@
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.conf import settings
+from django.http import (
+    Http404,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template import loader
+from django.utils.cache import patch_cache_control
+from django.views import static
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+
+from sinmun.core import health
 
 
 def page_not_found(request, exception=None):
@@ -12,3 +23,40 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """Render a self-contained 500 page: no database, no context processors, no traceback."""
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@never_cache
+def healthz(request):
+    """Answer a load balancer: 200 while pages can be served, 503 without a database."""
+    body = health.report()
+    status = 503 if body["status"] == "down" else 200
+    return JsonResponse(body, status=status)
+
+
+# Wagtail serves documents through its own view, which checks collection privacy; their
+# files are never served directly.
+PRIVATE_MEDIA_PREFIXES = ("documents/",)
+
+
+def serve_media(request, path: str):
+    """Serve an uploaded file (photos and their renditions) from MEDIA_ROOT.
+
+    For a one-server deployment (SINMUN_SERVE_MEDIA); larger ones serve media from object
+    storage or nginx. Django's static.serve gives content types, Last-Modified and 304s
+    and lists no directories; anything that could step outside MEDIA_ROOT is a 404.
+    """
+    segments = path.split("/")
+    if (
+        not path
+        or path.startswith(PRIVATE_MEDIA_PREFIXES)
+        or "\\" in path
+        or "\x00" in path
+        or any(not segment or segment.startswith(".") for segment in segments)
+    ):
+        raise Http404(path)
+    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    patch_cache_control(
+        response, public=True, max_age=settings.SINMUN_MEDIA_CACHE_SECONDS
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -11,7 +11,10 @@ class DeskConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from sinmun.core import health
         from sinmun.desk import signals
+        from sinmun.desk.health import weather
 
         post_migrate.connect(signals.roles_after_migrate)
         page_published.connect(signals.section_published)
+        health.register("weather", weather)

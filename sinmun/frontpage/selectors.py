@@ -118,11 +118,10 @@ def front_page(*, home: HomePage | None = None, now: datetime | None = None) -> 
             section_blocks.append((s, articles))
     shown += [a.pk for _, articles in section_blocks for a in articles]
 
-    latest = article_selectors.headline_box("latest", limit=LATEST, exclude=shown)
-    shown += [a.pk for a in latest]
-    most_read = article_selectors.headline_box(
-        "most_read", limit=MOST_READ, exclude=shown
+    boxes = article_selectors.headline_boxes(
+        {"latest": LATEST, "most_read": MOST_READ}, exclude=shown
     )
+    latest, most_read = boxes["latest"], boxes["most_read"]
 
     leads = [top_story, *main_stories] if top_story else main_stories
     with_cards = [*leads, *(a for _, articles in section_blocks for a in articles)]

@@ -113,20 +113,28 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis behind a circuit breaker (sinmun/core/cache_backends.py): a down
+            # or hung Redis costs a page its cache, never the reader a 500 or a long wait.
+            "BACKEND": "sinmun.core.cache_backends.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "sinmun",
             "OPTIONS": {
-                # A down or hung Redis must cost a page its cache, not the reader a 500.
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.2,
                 "SOCKET_TIMEOUT": 0.5,
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# After a failed Redis call, no call tries Redis for this long (then one probe does).
+SINMUN_CACHE_BREAKER_COOLDOWN_SECONDS = 5
+# /healthz reports the queue degraded when a ready task has waited longer than this.
+SINMUN_HEALTH_QUEUE_MAX_AGE_SECONDS = 300
+# The app serves MEDIA_ROOT itself (one server); set 0 where nginx or object storage does.
+SINMUN_SERVE_MEDIA = os.environ.get("SINMUN_SERVE_MEDIA", "1") == "1"
+# Uploaded files and renditions never change under their name: browsers and the edge keep them.
+SINMUN_MEDIA_CACHE_SECONDS = 24 * 60 * 60
 
 # Sessions stay in the database so that losing Redis never logs the newsroom out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -244,7 +252,9 @@ SINMUN_LISTING_PAGE_SIZE = 20
 SINMUN_SITE_CACHE_SECONDS = 60
 # Periodic jobs run by `manage.py run_scheduler`: management command -> interval in seconds.
 SINMUN_SCHEDULED_JOBS = {"publish_scheduled": 60, "fetch_weather": 600}
-SINMUN_JOB_LEASE_SECONDS = 15 * 60
+# A run's lease lasts this long and is renewed every sixth of it while the job runs, so a
+# scheduler killed mid-run (kill -9, a lost server) blocks its job for at most this long.
+SINMUN_JOB_LEASE_SECONDS = 30
 SINMUN_PREVIEW_LENGTH = 120
 # Public pages: browsers keep a minute; a shared cache (CDN) may serve a stale copy
 # while it refetches, and for a day if the origin is down (RFC 5861).
@@ -266,8 +276,14 @@ SINMUN_NEAR_DUPLICATE_DAYS = 30
 
 # Weather ticker (KMA API Hub surface observations; docs/settings.md)
 SINMUN_KMA_API_KEY = os.environ.get("SINMUN_KMA_API_KEY", "")
-SINMUN_KMA_API_URL = "https://apihub.kma.go.kr/api/typ01/url/kma_sfctm2.php"
-SINMUN_KMA_BACKFILL_URL = "https://apihub.kma.go.kr/api/typ01/url/kma_sfctm3.php"
+SINMUN_KMA_API_URL = (
+    os.environ.get("SINMUN_KMA_API_URL")
+    or "https://apihub.kma.go.kr/api/typ01/url/kma_sfctm2.php"
+)
+SINMUN_KMA_BACKFILL_URL = (
+    os.environ.get("SINMUN_KMA_BACKFILL_URL")
+    or "https://apihub.kma.go.kr/api/typ01/url/kma_sfctm3.php"
+)
 SINMUN_KMA_TIMEOUT_SECONDS = 5
 SINMUN_KMA_RETRIES = 2
 SINMUN_KMA_BACKOFF_SECONDS = 1.0
@@ -285,7 +301,7 @@ SINMUN_INDEXNOW_ENDPOINTS = [
     "https://searchadvisor.naver.com/indexnow",
     "https://api.indexnow.org/indexnow",
 ]
-SINMUN_INDEXNOW_TIMEOUT_SECONDS = 5
+SINMUN_INDEXNOW_TIMEOUT_SECONDS = 3
 SINMUN_INDEXNOW_RETRIES = 2
 SINMUN_INDEXNOW_BACKOFF_SECONDS = 1.0
 

@@ -15,25 +15,29 @@ logger = logging.getLogger(__name__)
 def notify_indexnow(*, urls: list[str]) -> int:
     """POST `urls` to every configured IndexNow endpoint; return how many accepted them.
 
-    Never raises: a search engine being down must not matter to the newsroom.
+    One request per endpoint and site (IndexNow takes one host per request). Never raises:
+    a search engine being down must not matter to the newsroom.
     """
     key = settings.SINMUN_INDEXNOW_KEY
     if not key or not urls:
         return 0
-    host = urlsplit(urls[0]).netloc
-    scheme = urlsplit(urls[0]).scheme
-    payload = json.dumps(
-        {
-            "host": host,
-            "key": key,
-            "keyLocation": f"{scheme}://{host}/{key}.txt",
-            "urlList": urls,
-        }
-    ).encode()
+    by_site: dict[tuple[str, str], list[str]] = {}
+    for url in urls:
+        parts = urlsplit(url)
+        by_site.setdefault((parts.scheme, parts.netloc), []).append(url)
     accepted = 0
-    for endpoint in settings.SINMUN_INDEXNOW_ENDPOINTS:
-        if _post(endpoint, payload):
-            accepted += 1
+    for (scheme, host), site_urls in by_site.items():
+        payload = json.dumps(
+            {
+                "host": host,
+                "key": key,
+                "keyLocation": f"{scheme}://{host}/{key}.txt",
+                "urlList": site_urls,
+            }
+        ).encode()
+        for endpoint in settings.SINMUN_INDEXNOW_ENDPOINTS:
+            if _post(endpoint, payload):
+                accepted += 1
     return accepted
 
 

@@ -1,4 +1,5 @@
 from datetime import datetime
+from importlib import import_module
 
 from django.utils import timezone
 
@@ -23,4 +24,14 @@ def observe(
         fetched_at=at,
         source=fields.pop("source", Source.API),
         **fields,
+    )
+
+
+def seed_stations() -> None:
+    """Store the 16 reference stations as the migration does (a flush after a
+    transactional test removes migration data)."""
+    from django.apps import apps
+
+    import_module("sinmun.weather.migrations.0002_seed_ticker_stations").seed(
+        apps, None
     )

@@ -292,16 +292,6 @@ def test_command_without_a_key_loads_the_sample_at_the_last_full_hour(settings):
     assert len({item.word for item in ticker.items}) >= 5
 
 
-def test_command_reports_a_failure_in_one_line_without_raising(kma, kma_settings):
-    kma.serve(ERROR_403.encode(), status=403, content_type="application/json")
-    out = StringIO()
-    call_command("fetch_weather", stdout=out)
-    line = out.getvalue().strip()
-    assert line.startswith("weather failed (api): stored 0.")
-    assert "활용신청이 필요한 API" in line
-    assert API_KEY not in line
-
-
 def test_command_backfill_needs_a_key(settings):
     from django.core.management.base import CommandError
 

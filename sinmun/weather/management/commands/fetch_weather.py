@@ -10,7 +10,8 @@ from sinmun.weather.models import FetchStatus, Station
 class Command(BaseCommand):
     help = (
         "Store the latest KMA observations for the ticker's stations. Run every 10 minutes "
-        "from cron. Without SINMUN_KMA_API_KEY it loads the bundled sample instead."
+        "from cron. Without SINMUN_KMA_API_KEY it loads the bundled sample instead. "
+        "Exits non-zero when KMA failed, sent no rows or is paused after failures."
     )
 
     def add_arguments(self, parser):
@@ -38,9 +39,21 @@ class Command(BaseCommand):
                 now=now,
             )
             self._report(result)
-        self._report(
-            services.refresh_observations(source=source, stations=stations, now=now)
+            results = [result]
+        else:
+            results = []
+        result = services.refresh_observations(
+            source=source, stations=stations, now=now
         )
+        self._report(result)
+        results.append(result)
+        failed = [r for r in results if r.status != FetchStatus.OK]
+        if failed:
+            # A non-zero exit is what cron mails and systemd marks as failed; the
+            # scheduler records this message as the job's last error.
+            raise CommandError(
+                "Weather fetch failed: " + " | ".join(r.summary() for r in failed)
+            )
 
     def _report(self, result):
         style = (
