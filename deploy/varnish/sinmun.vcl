@@ -13,7 +13,7 @@ import xkey;
 
 # The origin's health: two good answers out of the last three, checked every 2 s.
 probe sinmun_health {
-    .url = "/robots.txt";
+    .url = "/healthz";
     .expected_response = 200;
     .interval = 2s;
     .timeout = 2s;
