@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
@@ -29,7 +30,18 @@ def read(request, article_id: int):
 
 def _client_key(request) -> str:
     return (
-        request.META.get("REMOTE_ADDR", "")
-        + "|"
-        + request.META.get("HTTP_USER_AGENT", "")[:200]
+        _client_address(request) + "|" + request.META.get("HTTP_USER_AGENT", "")[:200]
     )
+
+
+def _client_address(request) -> str:
+    """The reader's address; behind the edge, the one the edge saw (X-Forwarded-For).
+
+    Only a proxy in SINMUN_TRUSTED_PROXIES is believed, and only its own last entry: a
+    reader can put anything in the header, but not in what the edge appends.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded and remote in settings.SINMUN_TRUSTED_PROXIES:
+        return forwarded.rsplit(",", 1)[-1].strip()[:64]
+    return remote

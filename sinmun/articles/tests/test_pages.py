@@ -304,3 +304,20 @@ def test_read_beacon_counts_once_per_reader(client, paper, reporter):
     assert ReadCount.objects.get(article=article).count == 2
     assert client.get(url).status_code == 405
     assert client.post(reverse("articles:read", args=[999999])).status_code == 404
+
+
+def test_read_beacon_tells_readers_apart_behind_the_edge(client, paper, reporter):
+    from sinmun.articles.models import ReadCount
+
+    article = make_article(paper.sections["society"], reporters=[reporter])
+    url = reverse("articles:read", args=[article.pk])
+    edge = {"REMOTE_ADDR": "127.0.0.1"}
+    client.post(url, HTTP_X_FORWARDED_FOR="203.0.113.7", **edge)
+    client.post(url, HTTP_X_FORWARDED_FOR="203.0.113.7", **edge)
+    client.post(url, HTTP_X_FORWARDED_FOR="198.51.100.9", **edge)
+    assert ReadCount.objects.get(article=article).count == 2
+    # A reader's own header is not believed: only what the edge appended counts.
+    client.post(url, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.9", **edge)
+    client.post(url, REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.99")
+    client.post(url, REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.98")
+    assert ReadCount.objects.get(article=article).count == 3
