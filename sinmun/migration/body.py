@@ -40,11 +40,13 @@ EMBED_SHORTCODE = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S | re.I)
 GUTENBERG_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
 # "설명 /사진=가람시 제공", "설명 (사진=가람일보 DB)", "설명 사진 제공=…": the credit Korean
 # papers put at the end of a caption.
-CREDIT = re.compile(r"^(.*?)\s*[/(（]?\s*(?:사진|자료|그래픽)\s*(?:제공)?\s*=\s*([^)）]+)[)）]?\s*$")
+CREDIT = re.compile(
+    r"^(.*?)\s*[/(（]?\s*(?:사진|자료|그래픽)\s*(?:제공)?\s*=\s*([^)）]+)[)）]?\s*$"
+)
 
 
 class Node:
-    __slots__ = ("tag", "attrs", "children")
+    __slots__ = ("attrs", "children", "tag")
 
     def __init__(self, tag: str, attrs: dict[str, str]):
         self.tag = tag
@@ -126,7 +128,9 @@ def autop(content: str) -> str:
                 if paragraph:
                     out.append("<p>" + "<br />".join(paragraph) + "</p>")
                     paragraph = []
-                out.append(f'<figure class="embed" data-url="{html.escape(line)}"></figure>')
+                out.append(
+                    f'<figure class="embed" data-url="{html.escape(line)}"></figure>'
+                )
             elif line:
                 paragraph.append(line)
         if paragraph:
@@ -137,7 +141,9 @@ def autop(content: str) -> str:
 def to_blocks(content: str) -> list[Block]:
     """Return the body blocks of a story's HTML."""
     content = normalize_text(content or "")
-    content = EMBED_SHORTCODE.sub(lambda m: "\n\n" + m.group(1).strip() + "\n\n", content)
+    content = EMBED_SHORTCODE.sub(
+        lambda m: "\n\n" + m.group(1).strip() + "\n\n", content
+    )
     content = CAPTION.sub(_caption_to_figure, content)
     content = GUTENBERG_COMMENT.sub("\n\n", content)
     if not re.search(r"<p[\s>]", content, re.I):
@@ -146,9 +152,11 @@ def to_blocks(content: str) -> list[Block]:
         # Mixed content: lines of bare URLs between blocks still embed.
         content = re.sub(
             r"(?m)^\s*(https?://\S+)\s*$",
-            lambda m: f'<figure class="embed" data-url="{html.escape(m.group(1))}"></figure>'
-            if EMBED_URL.match(m.group(1))
-            else m.group(0),
+            lambda m: (
+                f'<figure class="embed" data-url="{html.escape(m.group(1))}"></figure>'
+                if EMBED_URL.match(m.group(1))
+                else m.group(0)
+            ),
             content,
         )
     builder = _TreeBuilder()
@@ -168,8 +176,16 @@ def _walk(node: Node, blocks: list[Block]) -> None:
             loose.clear()
 
     for child in node.children:
-        if isinstance(child, str) or child.tag in INLINE or child.tag in ("a", "span", "br", "font", "u"):
-            if isinstance(child, Node) and child.tag == "a" and child.find("img") is not None:
+        if (
+            isinstance(child, str)
+            or child.tag in INLINE
+            or child.tag in ("a", "span", "br", "font", "u")
+        ):
+            if (
+                isinstance(child, Node)
+                and child.tag == "a"
+                and child.find("img") is not None
+            ):
                 flush()
                 _photo(child.find("img"), "", blocks)
                 continue
@@ -196,7 +212,11 @@ def _walk(node: Node, blocks: list[Block]) -> None:
             attribution = _clean(cite.text()) if cite is not None else ""
             if cite is not None:
                 _remove(child, cite)
-            parts = [_clean(p.text()) for p in child.children if isinstance(p, Node) and p.tag == "p"]
+            parts = [
+                _clean(p.text())
+                for p in child.children
+                if isinstance(p, Node) and p.tag == "p"
+            ]
             text = "\n".join(p for p in parts if p) or _clean(child.text())
             if text:
                 blocks.append(Block("quote", text=text, attribution=attribution[:100]))
@@ -222,7 +242,9 @@ def _walk(node: Node, blocks: list[Block]) -> None:
             elif url := _embed_url(child):
                 blocks.append(Block("embed", src=url))
             elif caption:
-                blocks.append(Block("paragraph", text=html.escape(caption, quote=False)))
+                blocks.append(
+                    Block("paragraph", text=html.escape(caption, quote=False))
+                )
         elif tag == "img":
             _photo(child, "", blocks)
         elif tag == "iframe":
@@ -265,7 +287,9 @@ def _rows(table: Node) -> list[str]:
         for child in node.children:
             if isinstance(child, Node):
                 if child.tag == "tr":
-                    cells = [_clean(c.text()) for c in child.children if isinstance(c, Node)]
+                    cells = [
+                        _clean(c.text()) for c in child.children if isinstance(c, Node)
+                    ]
                     if any(cells):
                         rows.append(" | ".join(cells))
                 else:
@@ -286,7 +310,9 @@ def _embed_url(node: Node) -> str:
 
 
 def _youtube_from_iframe(src: str) -> str:
-    match = re.match(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", src)
+    match = re.match(
+        r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", src
+    )
     return f"https://www.youtube.com/watch?v={match.group(1)}" if match else ""
 
 
@@ -321,10 +347,14 @@ def _inline(nodes, out: list[str]) -> None:
             _inline(node.children, inner)
             if "".join(inner).strip():
                 out.append(f"<{tag}>{''.join(inner)}</{tag}>")
-        elif node.tag == "a" and node.attrs.get("href", "").startswith(("http", "/", "mailto:")):
+        elif node.tag == "a" and node.attrs.get("href", "").startswith(
+            ("http", "/", "mailto:")
+        ):
             inner = []
             _inline(node.children, inner)
-            out.append(f'<a href="{html.escape(node.attrs["href"])}">{"".join(inner)}</a>')
+            out.append(
+                f'<a href="{html.escape(node.attrs["href"])}">{"".join(inner)}</a>'
+            )
         else:
             _inline(node.children, out)
 

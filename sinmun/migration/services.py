@@ -38,7 +38,9 @@ class ImportedStory:
     status: str
     section_path: list[tuple[str, str]] = field(default_factory=list)  # (slug, title)
     subtitle: str = ""
-    reporters: list[tuple[str, str, str]] = field(default_factory=list)  # name, email, slug
+    reporters: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # name, email, slug
     tags: list[str] = field(default_factory=list)
     slug: str = ""
     first_published_at: datetime | None = None
@@ -69,7 +71,9 @@ def reporter_name(display_name: str) -> str:
 class PhotoStore:
     """Find an old image in a local mirror of the uploads folder and store it once."""
 
-    def __init__(self, *, source: str, uploads: Path | None, marker: str, dry_run: bool):
+    def __init__(
+        self, *, source: str, uploads: Path | None, marker: str, dry_run: bool
+    ):
         self.source, self.uploads, self.marker, self.dry_run = (
             source,
             uploads,
@@ -210,7 +214,9 @@ def import_story(
         if record.fingerprint == fingerprint:
             return Outcome("skipped", "unchanged", page=page)
         if page.latest_revision_id != record.revision_id:
-            return Outcome("skipped", "edited in sinmun since the last import", page=page)
+            return Outcome(
+                "skipped", "edited in sinmun since the last import", page=page
+            )
     if not story.section_path:
         notes.append("no category: filed under the default section")
     section = ensure_section(home, story.section_path or default_section)

@@ -163,8 +163,7 @@ def _item(element, zone: ZoneInfo, number: int) -> Item:
                         c.get(("wp", "comment_date_gmt"), ""), utc
                     ),
                     approved=c.get(("wp", "comment_approved"), "").strip() == "1"
-                    and c.get(("wp", "comment_type"), "").strip()
-                    in ("", "comment"),
+                    and c.get(("wp", "comment_type"), "").strip() in ("", "comment"),
                 )
             )
     return item

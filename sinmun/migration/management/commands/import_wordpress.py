@@ -42,7 +42,9 @@ class Command(BaseCommand):
             raise CommandError(f"{export}: no such file. Give the WXR export's path.")
         home = HomePage.objects.first()
         if home is None:
-            raise CommandError("No front page yet: run migrate and create the site first.")
+            raise CommandError(
+                "No front page yet: run migrate and create the site first."
+            )
         zone = ZoneInfo(options["timezone"])
         slug = options["default_section"]
         default = DEFAULT_SECTION if slug == "uncategorized" else [(slug, slug)]
@@ -64,15 +66,27 @@ class Command(BaseCommand):
                         for n, item in enumerate(
                             wxr.read(source, zone=zone, channel=channel), 1
                         ):
-                            self._one(item, channel, zone, home, default, photos, counts, lines)
+                            self._one(
+                                item,
+                                channel,
+                                zone,
+                                home,
+                                default,
+                                photos,
+                                counts,
+                                lines,
+                            )
                             if n % 50 == 0 or n == total:
                                 self.stderr.write(
-                                    f"\r{n}/{total} " + " ".join(f"{k} {v}" for k, v in counts.items()),
+                                    f"\r{n}/{total} "
+                                    + " ".join(f"{k} {v}" for k, v in counts.items()),
                                     ending="",
                                 )
                     except wxr.WxrError as error:
                         counts["failed"] += 1
-                        lines.append(f"failed: the export stops being XML ({error}); items before it were imported")
+                        lines.append(
+                            f"failed: the export stops being XML ({error}); items before it were imported"
+                        )
                 if options["dry_run"]:
                     raise _DryRun
         except _DryRun:
