@@ -112,7 +112,7 @@ def autop(content: str) -> str:
     """Wrap classic-editor text in paragraphs the way WordPress's wpautop shows it."""
     chunks = re.split(r"\n\s*\n", content.replace("\r\n", "\n"))
     out = []
-    block_start = re.compile(r"^\s*<(?:%s)[\s>/]" % "|".join(BLOCK_TAGS), re.I)
+    block_start = re.compile(r"^\s*<(?:" + "|".join(BLOCK_TAGS) + r")[\s>/]", re.I)
     for chunk in chunks:
         chunk = chunk.strip()
         if not chunk:

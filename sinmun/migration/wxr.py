@@ -109,7 +109,7 @@ def parse_wp_datetime(value: str, zone: ZoneInfo) -> datetime | None:
     if not value or value.startswith("0000"):
         return None
     try:
-        naive = datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        naive = datetime.strptime(value, "%Y-%m-%d %H:%M:%S")  # noqa: DTZ007 (zone added below)
     except ValueError:
         return None
     return naive.replace(tzinfo=zone)
@@ -220,7 +220,7 @@ def read(source, *, zone: ZoneInfo, channel: Channel) -> Iterator[Item]:
                 elif ns == "" and name == "link" and depth == 2:
                     channel.link = (element.text or "").strip()
         parser.close()
-        for _event, element in parser.read_events():
+        for _event in parser.read_events():
             pass
     except ET.ParseError as error:
         raise WxrError(str(error)) from None
