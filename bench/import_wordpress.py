@@ -58,9 +58,11 @@ def main():
         wxr.write_text(export(*items), encoding="utf-8")
         for run in ("first", "second"):
             started = time.monotonic()
-            call_command("import_wordpress", str(wxr), stdout=StringIO(), stderr=StringIO())
+            call_command(
+                "import_wordpress", str(wxr), stdout=StringIO(), stderr=StringIO()
+            )
             seconds = time.monotonic() - started
-            print(  # noqa: T201
+            print(
                 f"{run} run: {args.stories} stories in {seconds:.1f} s, "
                 f"{args.stories / seconds:.1f} stories/s"
             )
