@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "sinmun.weather",
     "sinmun.desk",
     "sinmun.demo",
+    "sinmun.migration",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sinmun.core.sites.CurrentSiteMiddleware",
+    "sinmun.migration.middleware.OldShortlinkMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
