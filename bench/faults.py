@@ -257,7 +257,7 @@ def main() -> None:
             sys.stdout.flush()
         report["redis"] = redis_faults(env, server, article, log)
     finally:
-        server.kill()
+        server.remove()
     sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 
