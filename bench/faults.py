@@ -102,6 +102,7 @@ def per_page(url: str) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    connection.close()  # this process's connection may predate a PostgreSQL restart
     breaker = cache.breaker
     client = Client()
     attempts, skipped = breaker.attempts, breaker.skipped
@@ -237,6 +238,12 @@ def main() -> None:
     try:
         if args.seed:
             seed(env)
+        subprocess.run(  # production settings serve hashed static files
+            [str(BIN / "python"), "manage.py", "collectstatic", "--no-input", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         import django
 
         django.setup()
@@ -246,9 +253,11 @@ def main() -> None:
         report = {"article": article}
         if args.pg_restart:
             report["pg_restart"] = pg_restart(env, args.pg_restart, article, log)
+            sys.stdout.write(json.dumps(report["pg_restart"]) + "\n")
+            sys.stdout.flush()
         report["redis"] = redis_faults(env, server, article, log)
     finally:
-        server.kill()
+        server.remove()
     sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 

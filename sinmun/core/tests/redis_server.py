@@ -1,6 +1,7 @@
 """A real redis-server on a spare port, for the fault tests: stop it, kill it, resume it."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -76,6 +77,11 @@ class RedisServer:
             self.process.kill()
             self.process.wait(timeout=10)
 
+    def remove(self) -> None:
+        """Kill the server and delete its directory."""
+        self.kill()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
     def cache_settings(self) -> dict:
         return {
             "default": {
@@ -92,7 +98,7 @@ def redis_server():
     """A spare redis-server, killed after the test."""
     server = RedisServer().start()
     yield server
-    server.kill()
+    server.remove()
 
 
 @pytest.fixture
