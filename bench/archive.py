@@ -252,6 +252,9 @@ def report(small: dict, large: dict) -> str:
     return "\n".join(lines)
 
 
+RESULTS = ROOT / "bench" / "results"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -268,6 +271,14 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=20, help="warm, per round")
     parser.add_argument("--cold-requests", type=int, default=5, help="cold, per round")
     parser.add_argument(
+        "--only",
+        choices=["small", "large"],
+        help="measure one archive and keep its figures in bench/results/ for a later report",
+    )
+    parser.add_argument(
+        "--label", default="current", help="name of the figures kept in bench/results/"
+    )
+    parser.add_argument(
         "--code",
         type=Path,
         default=ROOT,
@@ -280,22 +291,36 @@ def main() -> int:
     if args.measure:
         print(json.dumps(measure_here(args.requests, args.cold_requests)))
         return 0
-    urls = {
-        size: database_url(args.database_prefix, size) for size in (args.small, args.large)
-    }
-    for size, url in urls.items():
-        build(url, size, rebuild=args.rebuild)
-    runs: dict[int, list] = {size: [] for size in urls}
+    sizes = {"small": args.small, "large": args.large}
+    wanted = [args.only] if args.only else ["small", "large"]
+    urls = {name: database_url(args.database_prefix, sizes[name]) for name in wanted}
+    for name, url in urls.items():
+        build(url, sizes[name], rebuild=args.rebuild)
+    runs: dict[str, list] = {name: [] for name in urls}
     for _ in range(args.rounds):
-        for size, url in urls.items():
-            runs[size].append(
+        for name, url in urls.items():
+            runs[name].append(
                 run_one(url, args.requests, args.cold_requests, code=args.code)
             )
-    small, large = merge(runs[args.small]), merge(runs[args.large])
-    print(report(small, large))
+    RESULTS.mkdir(exist_ok=True)
+    merged = {}
+    for name in ("small", "large"):
+        saved = RESULTS / f"archive-{args.label}-{sizes[name]}.json"
+        if name in runs:
+            merged[name] = merge(runs[name])
+            saved.write_text(json.dumps(merged[name], ensure_ascii=False))
+        elif saved.exists():
+            merged[name] = json.loads(saved.read_text())
+    if len(merged) == 2:
+        print(report(merged["small"], merged["large"]))
+    else:
+        print(f"kept {args.label} figures for {', '.join(merged)}; run the other size to report")
     failures = [
-        name for name, page in large["pages"].items() if page["status"] >= 500
-    ] + [name for name, page in small["pages"].items() if page["status"] >= 500]
+        name
+        for result in merged.values()
+        for name, page in result["pages"].items()
+        if page["status"] >= 500
+    ]
     return 1 if failures else 0
 
 
