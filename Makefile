@@ -7,7 +7,7 @@ UV_VERSION = 0.13.8
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run screenshots bench-extraction bench-search test test-postgres browser-deps services lint format bench messages clean
+.PHONY: help install demo run screenshots bench-extraction bench-search bench-archive test test-postgres browser-deps services lint format bench messages clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -82,3 +82,6 @@ bench-extraction: install ## Measure what trafilatura extracts from every demo a
 bench-search: install services ## Korean search: build rate, query p50/p95, index size at 10k/100k (SQLite, PostgreSQL)
 	$(BIN)/python -m bench.search --sizes 10000 100000
 	$(BIN)/python -m bench.search --sizes 10000 100000 --database-url postgres://postgres@127.0.0.1:5432/sinmun_bench_search
+
+bench-archive: install services ## Reader pages at 1,000 and 300,000 stories on PostgreSQL (builds sinmun_archive_* once)
+	$(BIN)/python -m bench.archive --small 1000 --large 300000

@@ -47,7 +47,11 @@ def build(url: str, count: int, *, rebuild: bool) -> None:
             return
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "sinmun.settings.dev"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "sinmun.settings.dev",
+    }
     manage = [PYTHON, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
     subprocess.run(
@@ -113,7 +117,9 @@ def pages() -> list[tuple[str, str]]:
         last_url = section.url + last.group(1).replace("&amp;", "&")
     else:  # the numbered pagination before keyset pages: compute the last number
         count = ArticlePage.objects.live().descendant_of(section).count()
-        last_url = f"{section.url}?page={-(-count // settings.SINMUN_LISTING_PAGE_SIZE)}"
+        last_url = (
+            f"{section.url}?page={-(-count // settings.SINMUN_LISTING_PAGE_SIZE)}"
+        )
     index = Client().get("/sitemap.xml").content.decode()
     article_maps = re.findall(r"<loc>[^<]*(/sitemap-articles[^<]*)</loc>", index)
     article_maps = [u.replace("&amp;", "&") for u in article_maps] or [
@@ -225,7 +231,9 @@ def merge(runs: list[dict]) -> dict:
     merged = {"stories": runs[0]["stories"], "pages": {}}
     for run in runs:
         for name, page in run["pages"].items():
-            into = merged["pages"].setdefault(name, {**page, "cold_ms": [], "warm_ms": []})
+            into = merged["pages"].setdefault(
+                name, {**page, "cold_ms": [], "warm_ms": []}
+            )
             into["cold_ms"] += page["cold_ms"]
             into["warm_ms"] += page["warm_ms"]
     return merged
@@ -266,7 +274,9 @@ def main() -> int:
         default="postgres://postgres@127.0.0.1:5432/sinmun_archive",
         help="database URL without the trailing _<count>",
     )
-    parser.add_argument("--rebuild", action="store_true", help="regenerate both archives")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="regenerate both archives"
+    )
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--requests", type=int, default=20, help="warm, per round")
     parser.add_argument("--cold-requests", type=int, default=5, help="cold, per round")
@@ -314,7 +324,9 @@ def main() -> int:
     if len(merged) == 2:
         print(report(merged["small"], merged["large"]))
     else:
-        print(f"kept {args.label} figures for {', '.join(merged)}; run the other size to report")
+        print(
+            f"kept {args.label} figures for {', '.join(merged)}; run the other size to report"
+        )
     failures = [
         name
         for result in merged.values()

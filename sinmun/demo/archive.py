@@ -144,7 +144,9 @@ class _Writer:
             *Columnist.objects.exclude(photo=None).values_list("photo_id", flat=True),
         ]
         self.photos = list(
-            Photo.objects.exclude(pk__in=faces).order_by("pk").values_list("pk", "caption")
+            Photo.objects.exclude(pk__in=faces)
+            .order_by("pk")
+            .values_list("pk", "caption")
         )
         names = sorted({t for pool in self.pools.values() for t in pool.tags})
         existing = {t.name: t for t in Tag.objects.filter(name__in=names)}
@@ -180,7 +182,9 @@ class _Writer:
                 continue
             found[slug] = top
             for child_slug, _ in children:
-                child = SectionPage.objects.child_of(top).filter(slug=child_slug).first()
+                child = (
+                    SectionPage.objects.child_of(top).filter(slug=child_slug).first()
+                )
                 if child is not None:
                     found[f"{slug}/{child_slug}"] = child
         return found
@@ -219,7 +223,9 @@ class _Writer:
     def _body(self, pool: Pool, at: datetime, *, photo) -> list[dict]:
         rng = self.rng
         blocks = [{"type": "paragraph", "value": f"<p>{rng.choice(pool.leads)}</p>"}]
-        middle = rng.sample(pool.paragraphs, min(len(pool.paragraphs), rng.randint(3, 7)))
+        middle = rng.sample(
+            pool.paragraphs, min(len(pool.paragraphs), rng.randint(3, 7))
+        )
         for n, paragraph in enumerate(middle):
             if n == 2 and pool.subheadings and rng.random() < 0.5:
                 blocks.append(
@@ -236,7 +242,8 @@ class _Writer:
         if pool.quotes and rng.random() < 0.3:
             text, attribution = rng.choice(pool.quotes)
             blocks.insert(
-                2, {"type": "quote", "value": {"text": text, "attribution": attribution}}
+                2,
+                {"type": "quote", "value": {"text": text, "attribution": attribution}},
             )
         for block in blocks:
             if isinstance(block["value"], str):
@@ -258,7 +265,9 @@ class _Writer:
         title = self._fill(self._title(pool), local)
         slug = f"archive-{local:%Y%m%d}-{self.serial}"
         photo_pk, _caption = (
-            rng.choice(self.photos) if self.photos and rng.random() < 0.6 else (None, "")
+            rng.choice(self.photos)
+            if self.photos and rng.random() < 0.6
+            else (None, "")
         )
         changed = at + timedelta(minutes=rng.randint(5, 600))
         edited = rng.random() < 0.08 and changed < self.now
@@ -306,7 +315,9 @@ class _Writer:
             ArticleByline(reporter=self.reporters[s], sort_order=i)
             for i, s in enumerate(slugs)
         ]
-        names = sorted(set(rng.sample(pool.tags, min(len(pool.tags), rng.randint(1, 3)))))
+        names = sorted(
+            set(rng.sample(pool.tags, min(len(pool.tags), rng.randint(1, 3))))
+        )
         page.tagged_items = [ArticleTag(tag=self.tags[name]) for name in names]
         # Set in memory, so that the revision's content is serialised without a query.
         page.corrections = []
@@ -401,6 +412,9 @@ def _search_indexes_built_after(count: int, *, log: Callable[[str], None]):
     yield
     log(f"  building {len(indexes)} search indexes")
     with connection.cursor() as cursor:
+        # The foreign keys are checked at commit; PostgreSQL builds no index on a table
+        # with such checks pending, so run them now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for _name, definition in indexes:
             cursor.execute(definition)

@@ -280,8 +280,8 @@ def analyser() -> Analyser:
     return _instance
 
 
-_line_memo: contextvars.ContextVar[dict[str, Analysis] | None] = (
-    contextvars.ContextVar("line_memo", default=None)
+_line_memo: contextvars.ContextVar[dict[str, Analysis] | None] = contextvars.ContextVar(
+    "line_memo", default=None
 )
 
 

@@ -121,9 +121,7 @@ def keyset_page(newest_first: QuerySet, at: Position, size: int) -> ListingPage:
     if at.kind == "last":
         rows = list(newest_first.reverse()[: size + 1])
         has_previous = len(rows) > size
-        return _page(
-            rows[:size][::-1], size, has_previous=has_previous, has_next=False
-        )
+        return _page(rows[:size][::-1], size, has_previous=has_previous, has_next=False)
     if at.kind in ("before", "after"):
         published_at = _published_at(at.value)
         if published_at is None:
@@ -135,7 +133,9 @@ def keyset_page(newest_first: QuerySet, at: Position, size: int) -> ListingPage:
                     first_published_at=published_at, pk__gte=at.value
                 )[: size + 1]
             )
-            return _page(rows[:size], size, has_previous=True, has_next=len(rows) > size)
+            return _page(
+                rows[:size], size, has_previous=True, has_next=len(rows) > size
+            )
         rows = list(
             newest_first.reverse()
             .filter(first_published_at__gte=published_at)

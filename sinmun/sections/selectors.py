@@ -127,9 +127,7 @@ def section_listing(
     *, section: SectionPage, at: pagination.Position = pagination.FIRST
 ) -> pagination.ListingPage:
     """Return one page of the section's published stories (sub-sections included), newest first."""
-    return _keyset(
-        article_selectors.published().in_section(section).newest_first(), at
-    )
+    return _keyset(article_selectors.published().in_section(section).newest_first(), at)
 
 
 def filtered_listing(

@@ -43,7 +43,9 @@ LISTINGS = {
     "tag": Listing(
         "tag",
         Tag.objects.all(),
-        lambda o: Q(pk__in=ArticleTag.objects.filter(tag=o).values("content_object_id")),
+        lambda o: Q(
+            pk__in=ArticleTag.objects.filter(tag=o).values("content_object_id")
+        ),
     ),
 }
 

@@ -132,7 +132,5 @@ def index_page(response, number):
 
 def index_pages() -> int:
     """Return how many sitemap index files there are (1 until the archive is vast)."""
-    entries = sum(
-        sitemap().paginator.num_pages for sitemap in SITEMAPS.values()
-    )
+    entries = sum(sitemap().paginator.num_pages for sitemap in SITEMAPS.values())
     return max(1, -(-entries // settings.SINMUN_SITEMAP_INDEX_LIMIT))

@@ -40,7 +40,8 @@ def test_archive_is_a_consistent_tree_of_live_stories(client, demo_paper):
     # Each story once, with the revision it is live at.
     assert len({s.pk for s in stories}) == 200
     assert all(
-        s.live_revision.object_id == str(s.pk) and s.latest_revision_id == s.live_revision_id
+        s.live_revision.object_id == str(s.pk)
+        and s.latest_revision_id == s.live_revision_id
         for s in stories
     )
     # Tree: paths, depths and every section's numchild as treebeard keeps them.

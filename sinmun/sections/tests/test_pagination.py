@@ -92,7 +92,9 @@ def test_stories_published_at_the_same_moment_are_not_skipped(
 ):
     moment = timezone.now() - timedelta(hours=1)
     same = [
-        make_article(paper.sections["society"], title=f"동시 출고 {n}", published_at=moment)
+        make_article(
+            paper.sections["society"], title=f"동시 출고 {n}", published_at=moment
+        )
         for n in range(5)
     ]
     seen, url = [], "/society/"
