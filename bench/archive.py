@@ -316,7 +316,7 @@ def main() -> int:
     merged = {}
     for name in ("small", "large"):
         saved = RESULTS / f"archive-{args.label}-{sizes[name]}.json"
-        if name in runs:
+        if runs.get(name):
             merged[name] = merge(runs[name])
             saved.write_text(json.dumps(merged[name], ensure_ascii=False))
         elif saved.exists():
