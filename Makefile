@@ -7,7 +7,7 @@ UV_VERSION = 0.13.8
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run screenshots bench-extraction bench-search stack stack-stop stack-manage stack-check bench-stack test test-postgres browser-deps edge-deps services lint format bench messages clean backup restore
+.PHONY: help install demo run screenshots bench-extraction bench-search bench-archive stack stack-stop stack-manage stack-check bench-stack test test-postgres browser-deps edge-deps services lint format bench messages clean backup restore
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -110,3 +110,6 @@ stack-check: ## Smoke-test the stack: publish and unpublish, see both at the edg
 
 bench-stack: install ## The edge against nginx and the origin, publish-to-visible, Redis and PostgreSQL faults
 	$(BIN)/python -m bench.stack
+
+bench-archive: install services ## Reader pages at 1,000 and 300,000 stories on PostgreSQL (builds sinmun_archive_* once)
+	$(BIN)/python -m bench.archive --small 1000 --large 300000

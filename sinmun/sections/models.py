@@ -45,10 +45,10 @@ class SectionPage(BasePage):
         from sinmun.sections import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        number = selectors.page_number(request.GET.get("page"))
+        at = selectors.listing_position(request.GET)
         # Read only if the listing's cached fragment is missing (sections_tags.cached_listing).
         context["listing"] = SimpleLazyObject(
-            lambda: selectors.section_listing(section=self, page_number=number)
+            lambda: selectors.section_listing(section=self, at=at)
         )
-        context["listing_key"] = f"section:{self.pk}:{self.path}:{number}"
+        context["listing_key"] = f"section:{self.pk}:{self.path}:{at.key}"
         return context

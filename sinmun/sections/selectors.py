@@ -15,6 +15,7 @@ from sinmun.articles.models import ArticleByline, ArticlePage
 from sinmun.core.selectors import public_q
 from sinmun.search.analysis import analyser
 from sinmun.search.backend import EMPTY, korean_query
+from sinmun.sections import pagination
 from sinmun.sections.models import SectionPage
 
 SECTION_TREE_KEY = "sinmun:section-tree:v1"
@@ -102,6 +103,11 @@ def page_number(value) -> int:
         return 1
 
 
+def listing_position(query) -> pagination.Position:
+    """Return where a listing page starts, from its query string (sections.pagination)."""
+    return pagination.position(query)
+
+
 def _paginate(queryset, page_number_value) -> PaginatorPage:
     paginator = Paginator(queryset, settings.SINMUN_LISTING_PAGE_SIZE)
     number = page_number(page_number_value)
@@ -111,22 +117,28 @@ def _paginate(queryset, page_number_value) -> PaginatorPage:
     return page
 
 
-def section_listing(*, section: SectionPage, page_number) -> PaginatorPage:
+def _keyset(queryset, at: pagination.Position) -> pagination.ListingPage:
+    page = pagination.keyset_page(queryset, at, settings.SINMUN_LISTING_PAGE_SIZE)
+    article_selectors.prefetch_cards(page.object_list)
+    return page
+
+
+def section_listing(
+    *, section: SectionPage, at: pagination.Position = pagination.FIRST
+) -> pagination.ListingPage:
     """Return one page of the section's published stories (sub-sections included), newest first."""
-    return _paginate(
-        article_selectors.published().in_section(section).newest_first(), page_number
-    )
+    return _keyset(article_selectors.published().in_section(section).newest_first(), at)
 
 
-def filtered_listing(*, stories: Q, page_number) -> PaginatorPage:
+def filtered_listing(
+    *, stories: Q, at: pagination.Position = pagination.FIRST
+) -> pagination.ListingPage:
     """Return one page of the published stories matching `stories`, newest first.
 
-    Reporter, columnist, series and tag pages differ only in that filter.
+    Reporter, columnist, series and tag pages differ only in that filter, which names
+    each story once (a subquery, not a join), so no DISTINCT sorts the whole listing.
     """
-    return _paginate(
-        article_selectors.published().filter(stories).distinct().newest_first(),
-        page_number,
-    )
+    return _keyset(article_selectors.published().filter(stories).newest_first(), at)
 
 
 @dataclass

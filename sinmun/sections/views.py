@@ -12,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from sinmun.articles.models import ArticleByline, ArticleTag
 from sinmun.core import cache, edge
 from sinmun.core.text import normalize_text
 from sinmun.newsroom.models import Columnist, ColumnSeries, Reporter
@@ -30,7 +31,7 @@ LISTINGS = {
     "reporter": Listing(
         "reporter",
         Reporter.objects.select_related("photo"),
-        lambda o: Q(bylines__reporter=o),
+        lambda o: Q(pk__in=ArticleByline.objects.filter(reporter=o).values("page_id")),
         lambda o: edge.reporter(o.pk),
     ),
     "columnist": Listing(
@@ -48,7 +49,9 @@ LISTINGS = {
     "tag": Listing(
         "tag",
         Tag.objects.all(),
-        lambda o: Q(tagged_items__tag=o),
+        lambda o: Q(
+            pk__in=ArticleTag.objects.filter(tag=o).values("content_object_id")
+        ),
         lambda o: edge.tag(o.pk),
     ),
 }
@@ -61,15 +64,13 @@ def listing_view(kind: str):
     @require_safe
     def view(request, slug):
         obj = get_object_or_404(listing.objects, slug=slug)
-        number = selectors.page_number(request.GET.get("page"))
+        at = selectors.listing_position(request.GET)
         context = {
             listing.name: obj,
             "listing": SimpleLazyObject(
-                lambda: selectors.filtered_listing(
-                    stories=listing.stories(obj), page_number=number
-                )
+                lambda: selectors.filtered_listing(stories=listing.stories(obj), at=at)
             ),
-            "listing_key": f"{listing.name}:{obj.pk}:{number}",
+            "listing_key": f"{listing.name}:{obj.pk}:{at.key}",
         }
         return cache.make_public(
             TemplateResponse(request, f"sections/{listing.name}.html", context),

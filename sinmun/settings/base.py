@@ -302,6 +302,7 @@ SINMUN_WEATHER_ESTIMATE_OBSCURATION = False
 # Feeds, sitemaps and IndexNow (docs/settings.md)
 SINMUN_FEED_LENGTH = 30
 SINMUN_SITEMAP_LIMIT = 1000
+SINMUN_SITEMAP_INDEX_LIMIT = 50_000
 SINMUN_INDEXNOW_KEY = os.environ.get("SINMUN_INDEXNOW_KEY", "")
 SINMUN_INDEXNOW_ENDPOINTS = [
     "https://searchadvisor.naver.com/indexnow",

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -43,16 +42,22 @@ def section_by_path(*, site: Site, path: str) -> SectionPage | None:
 
 
 def sitemap_articles():
-    """Every published story, oldest first so that sitemap pages stay stable."""
+    """Every published story, in id order: sitemaps page them by id range."""
     return (
         ArticlePage.objects.published()
-        .order_by("first_published_at", "pk")
+        .order_by("pk")
         .only("pk", "first_published_at", "last_published_at")
     )
 
 
 def latest_change(queryset) -> datetime | None:
-    return queryset.aggregate(latest=Max("last_published_at"))["latest"]
+    """Return the newest `last_published_at` in `queryset`, read from the end of its index."""
+    return (
+        queryset.filter(last_published_at__isnull=False)
+        .order_by("-last_published_at")
+        .values_list("last_published_at", flat=True)
+        .first()
+    )
 
 
 def sitemap_sections():

@@ -13,7 +13,7 @@ from wagtail.models import Site
 
 from sinmun.core import cache, edge
 from sinmun.core.models import NewspaperSettings
-from sinmun.syndication import selectors
+from sinmun.syndication import selectors, sitemaps
 from sinmun.syndication.sitemaps import SITEMAPS
 from sinmun.syndication.text import one_line
 
@@ -23,6 +23,7 @@ def sitemap_index(request):
     response = sitemap_views.index(
         request, SITEMAPS, sitemap_url_name="syndication:sitemap-section"
     )
+    response = sitemaps.index_page(response, request.GET.get("p"))
     return cache.make_public(response, edge.SITEMAP, scan=False)
 
 
@@ -71,12 +72,17 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "",
-        f"Sitemap: {base}{reverse('syndication:sitemap-index')}",
+        *(
+            f"Sitemap: {base}{reverse('syndication:sitemap-index')}"
+            + (f"?p={n}" if n > 1 else "")
+            for n in range(1, sitemaps.index_pages() + 1)
+        ),
         f"Sitemap: {base}{reverse('syndication:news-sitemap')}",
         "",
     ]
     return cache.make_public(
-        HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+        HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8"),
+        edge.SITEMAP,  # it lists the sitemap index pages, whose number grows
     )
 
 
