@@ -9,25 +9,19 @@ a second time (every item unchanged). Prints stories/s for both runs.
 """
 
 import argparse
-import os
 import tempfile
 import time
 from io import StringIO
 from pathlib import Path
+
+from bench import setup_scratch_sqlite
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stories", type=int, default=500)
     args = parser.parse_args()
-    path = "/tmp/sinmun-bench-import-wordpress.sqlite3"
-    if os.path.exists(path):
-        os.remove(path)
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "sinmun.settings.test"
-    import django
-
-    django.setup()
+    setup_scratch_sqlite("import-wordpress")
     from django.core.management import call_command
 
     from sinmun.frontpage.tests.factories import make_paper

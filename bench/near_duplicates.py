@@ -9,16 +9,11 @@ is a false positive: the demo stories are all different.
 
 import os
 
+from bench import setup_scratch_sqlite
+
 
 def main():
-    path = "/tmp/sinmun-bench-near-duplicates.sqlite3"
-    if os.path.exists(path):
-        os.remove(path)
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "sinmun.settings.test"
-    import django
-
-    django.setup()
+    setup_scratch_sqlite("near-duplicates")
     from django.core.management import call_command
     from django.test import override_settings
 

@@ -42,16 +42,21 @@ def stories(paper, reporter):
     return story, older
 
 
+def purge_at(settings, server) -> None:
+    """Point the purge backend at the local `server`."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "sinmun.core.edge_backends.XkeyBackend",
+            "LOCATION": server.url_for("/").rstrip("/"),
+        }
+    }
+
+
 @pytest.fixture
 def fake_edge(httpserver, settings):
     """Point the purge backend at a local server that answers every PURGE with 200."""
     httpserver.expect_request("/", method="PURGE").respond_with_data("purged")
-    settings.WAGTAILFRONTENDCACHE = {
-        "edge": {
-            "BACKEND": "sinmun.core.edge_backends.XkeyBackend",
-            "LOCATION": httpserver.url_for("/").rstrip("/"),
-        }
-    }
+    purge_at(settings, httpserver)
     return httpserver
 
 
@@ -339,12 +344,7 @@ def test_a_down_edge_never_blocks_a_publish_and_is_retried(
     django_capture_on_commit_callbacks,
 ):
     httpserver.expect_request("/", method="PURGE").respond_with_data("", status=503)
-    settings.WAGTAILFRONTENDCACHE = {
-        "edge": {
-            "BACKEND": "sinmun.core.edge_backends.XkeyBackend",
-            "LOCATION": httpserver.url_for("/").rstrip("/"),
-        }
-    }
+    purge_at(settings, httpserver)
     settings.SINMUN_EDGE_PURGE_ATTEMPTS = 3
     story, _ = stories
     story.title = "가람시 중앙시장 화재 원인은 전기 합선"
