@@ -7,7 +7,7 @@ UV_VERSION = 0.13.8
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run screenshots bench-extraction bench-search bench-archive stack stack-stop stack-manage stack-check bench-stack test test-postgres browser-deps edge-deps services lint format bench messages clean backup restore
+.PHONY: help install demo run screenshots lighthouse bench-extraction bench-search bench-archive stack stack-stop stack-manage stack-check bench-stack test test-postgres browser-deps a11y-deps edge-deps services lint format bench messages clean backup restore audit
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,7 +25,7 @@ install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 demo: install ## Install, migrate SQLite, load the demo paper, serve http://127.0.0.1:8000
 	$(MANAGE) migrate --no-input
 	$(MANAGE) compilemessages --ignore='.venv/*' -v0
-	$(MANAGE) seed_demo
+	$(MANAGE) seed_demo --host $(HOST)
 	$(MANAGE) fetch_weather
 	@echo "Serving http://$(HOST)/  (admin: http://$(HOST)/admin/  admin / sinmun-demo)"
 	bin/demo-serve $(HOST)
@@ -39,6 +39,18 @@ browser-deps: ## Install Debian's Chromium and a Korean font for the browser tes
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null; \
 	fi
 
+# axe-core, the Nu HTML checker's jar and Lighthouse for the page checks, pinned in tests/node/package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime; Debian's java 17 runs the jar.
+NODE_DIR = var/node
+$(NODE_DIR)/.installed: tests/node/package.json tests/node/package-lock.json
+	mkdir -p $(NODE_DIR)
+	cp tests/node/package.json tests/node/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+a11y-deps: $(NODE_DIR)/.installed ## Install axe-core, vnu.jar and Lighthouse (npm, pinned) into var/node/ for the page checks
+	@command -v java >/dev/null || { echo "java is missing: apt-get install default-jre-headless"; exit 1; }
+
 edge-deps: ## Install Debian's Varnish and varnish-modules (xkey) for the edge tests (needs root)
 	@if [ ! -x /usr/sbin/varnishd ] || ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
 		echo "Installing varnish and varnish-modules from Debian"; \
@@ -48,11 +60,11 @@ edge-deps: ## Install Debian's Varnish and varnish-modules (xkey) for the edge t
 services: ## Start PostgreSQL and Redis on 127.0.0.1 if they are not running
 	bin/start-services
 
-test: install browser-deps edge-deps ## Run the whole suite on SQLite
+test: install browser-deps a11y-deps edge-deps ## Run the whole suite on SQLite
 	$(MANAGE) compilemessages --ignore='.venv/*' -v0
 	$(BIN)/pytest
 
-test-postgres: install browser-deps edge-deps services ## Run the whole suite on PostgreSQL and Redis
+test-postgres: install browser-deps a11y-deps edge-deps services ## Run the whole suite on PostgreSQL and Redis
 	$(MANAGE) compilemessages --ignore='.venv/*' -v0
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/sinmun REDIS_URL=redis://127.0.0.1:6379/15 $(BIN)/pytest
 
@@ -76,6 +88,9 @@ messages: install ## Refresh and compile the Korean catalogue (needs GNU gettext
 	$(MANAGE) makemessages -l ko --ignore='.venv/*' --ignore='bench/*' --ignore='sinmun/weather/data/*' --no-obsolete
 	$(MANAGE) compilemessages --ignore='.venv/*'
 
+audit: install ## Check the locked dependencies for known vulnerabilities (pip-audit; needs the internet)
+	VENV=$(VENV) $(BIN)/python bin/audit
+
 backup: ## Back up the database and media into var/backups/sinmun-<UTC time>/ (ENV_FILE= to read one)
 	PYTHON=$(BIN)/python bin/backup
 
@@ -88,6 +103,9 @@ clean: ## Remove the SQLite database, media and compiled files (keeps .venv)
 
 screenshots: install browser-deps ## Screenshot the running demo into docs/screenshots/ (run make demo first)
 	$(BIN)/python bin/screenshots.py
+
+lighthouse: install browser-deps a11y-deps ## Lighthouse accessibility of every page type of the running demo, phone and desktop (run make demo first)
+	$(BIN)/python bin/lighthouse.py http://$(HOST)
 
 bench-extraction: install ## Measure what trafilatura extracts from every demo article page
 	$(BIN)/python -m bench.extraction

@@ -65,6 +65,7 @@ def build(url: str, count: int, *, rebuild: bool) -> None:
             [
                 *manage,
                 "shell",
+                "--no-imports",
                 "-c",
                 "from sinmun.articles.models import ArticlePage; print(ArticlePage.objects.count())",
             ],

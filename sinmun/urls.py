@@ -11,13 +11,21 @@ from sinmun.syndication import api
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("csp-report", core_views.csp_report, name="csp-report"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("sinmun.articles.urls")),
     path("", include("sinmun.sections.urls")),
     path("", include("sinmun.syndication.urls")),
+    path("", include("sinmun.tips.urls")),
+    path("", include("sinmun.newsletters.urls")),
+    path("", include("sinmun.ads.urls")),
     path("api/v2/", api.router.urls),
 ]
+
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    urlpatterns += [path("anymail/", include("anymail.urls"))]
 
 if settings.SINMUN_SERVE_MEDIA:
     urlpatterns += [

@@ -22,6 +22,8 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowPage, WorkflowState
 from sinmun.articles.models import ArticlePage
 from sinmun.desk import services
 from sinmun.desk.tests.factories import make_user
+from tests.admin_login import log_in_browser
+from tests.admin_text import AdminTextCheck
 from tests.browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,6 +42,9 @@ SEND_BACK = "제목에 시행 시기를 넣어 주세요."
 # Wagtail's own labels; Korean for them is proposed in TRANSLATIONS.txt.
 REQUEST_CHANGES = re.compile("변경 요청|Request changes")
 SET_SCHEDULE = re.compile("일정 설정|게시 일정|Set schedule")
+TAG = "빛축제"
+# The admin text seen on the way, checked at the end (tests/admin_text.py).
+TEXT = AdminTextCheck("jihoon", "desk")
 CORRECTION = "기사 본문의 노선 수는 18개가 아니라 17개이기에 바로잡습니다."
 
 
@@ -92,12 +97,8 @@ def new_reader(browser, pages):
 
 
 def log_in(browser, live_server, username):
-    page = new_browser_page(browser)
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill("pw-" + username)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(live_server.url + "/admin/")
+    page = log_in_browser(new_browser_page(browser), live_server.url, username)
+    TEXT.look(page, f"dashboard of {username}")
     return page
 
 
@@ -129,6 +130,7 @@ def test_the_newsrooms_day(live_server, paper, reporter, tmp_path, settings):
     reporter.save()
     desk = make_user("desk", services.DESK, first_name="서연", last_name="이")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    TEXT.screens.clear()
 
     with chromium() as browser:
         rpage = log_in(browser, live_server, "jihoon")
@@ -143,6 +145,7 @@ def test_the_newsrooms_day(live_server, paper, reporter, tmp_path, settings):
             assert story.lead_image.title == "가람시 시내버스"
             assert story.body_text == BODY
             assert story.owner == jihoon
+            assert [t.name for t in story.tags.all()] == [TAG]
             workflow_state = story.current_workflow_state
             assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
             assert workflow_state.requested_by == jihoon
@@ -181,18 +184,22 @@ def test_the_newsrooms_day(live_server, paper, reporter, tmp_path, settings):
                 second=0, microsecond=0
             )
             approve_for(dpage, live_server, story, go_live)
-            # WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT: "승인" approved the reporter's
-            # version, and the desk's own schedule save is a newer version, so the review
-            # starts again for it. The desk approves a second time.
+            # One step: "승인 및 예약" approves the version with the desk's time in it
+            # (no second review for the version the time made).
             story.refresh_from_db()
             desk_version = story.latest_revision
             assert desk_version.user == desk
             assert desk_version.as_object().go_live_at == go_live
-            task_state = story.current_workflow_state.current_task_state
-            assert task_state.status == TaskState.STATUS_IN_PROGRESS
-            assert task_state.revision == desk_version
-            approve(dpage, story)
-            story.refresh_from_db()
+            [approval] = TaskState.objects.filter(
+                workflow_state=workflow_state, status=TaskState.STATUS_APPROVED
+            )
+            assert approval.revision == desk_version
+            assert approval.finished_by == desk
+            local = timezone.localtime(go_live).strftime("%Y-%m-%d %H:%M")
+            assert (
+                f"{local}(한국 시간)에 게시됩니다"
+                in dpage.locator(".messages").inner_text()
+            )
             assert not story.live
             assert story.current_workflow_state is None
             assert TaskState.objects.filter(
@@ -277,13 +284,14 @@ def test_the_newsrooms_day(live_server, paper, reporter, tmp_path, settings):
                 log.filter(action__startswith="wagtail.publish").count() >= 2
             )  # scheduler, correction
             assert log.filter(action="wagtail.workflow.reject", user=desk).exists()
-            assert log.filter(action="wagtail.workflow.approve", user=desk).exists()
+            assert log.filter(action="wagtail.workflow.approve", user=desk).count() == 1
         except Exception:
             for n, p in enumerate(pages):
                 FAILURES.mkdir(parents=True, exist_ok=True)
                 p.screenshot(path=str(FAILURES / f"{n}.png"))
                 (FAILURES / f"{n}.html").write_text(p.content())
             raise
+    TEXT.assert_clean()
 
 
 def refile(page, live_server, story):
@@ -295,7 +303,10 @@ def refile(page, live_server, story):
     page.get_by_role("button", name="상세 확인").click()
     dialog = page.locator("#workflow-status-dialog")
     dialog.get_by_text(SEND_BACK).wait_for()
-    assert "이에 의해 요청된 변경" in dialog.inner_text()
+    assert (
+        "서연 님의 수정 요청" in dialog.inner_text() or "이서연" in dialog.inner_text()
+    )
+    TEXT.look(page, "reporter reads the desk's comment")
     shoot(page, "4-reporter-sees-comment")
     dialog.get_by_role("button", name="Close dialog").click()
     headline = page.get_by_label(re.compile("^제목")).first
@@ -315,27 +326,17 @@ def approve_for(page, live_server, story, go_live):
     page.get_by_role("button", name=SET_SCHEDULE).click()
     dialog = page.locator("#schedule-publishing-dialog")
     dialog.wait_for()
-    go_live_field = dialog.get_by_label(re.compile("라이브 날짜"))
+    go_live_field = dialog.get_by_label(re.compile("게시 일시"))
     go_live_field.fill(
         timezone.localtime(go_live).strftime(settings.WAGTAIL_DATETIME_FORMAT)
     )
     close_date_picker(page, dialog.locator(".w-dialog__title").first)
     shoot(page, "5-desk-schedules")
-    dialog.get_by_role("button", name=re.compile("일정 저장|Save schedule")).click()
-    page.locator(".messages .success").wait_for()
-    approve(page, story)
-
-
-def approve(page, story):
-    if f"/admin/pages/{story.pk}/edit/" not in page.url:
-        page.goto(page.url.split("/admin/")[0] + "/admin/")
-        page.get_by_role("link", name=FIXED_HEADLINE).first.click()
-        page.wait_for_url(re.compile(rf"/admin/pages/{story.pk}/edit/"))
-    footer = page.locator("footer")
-    footer.locator(".w-dropdown__toggle").click()
-    footer.get_by_role("button", name="승인", exact=True).click()
+    TEXT.look(page, "desk sets the time")
+    dialog.get_by_role("button", name="승인 및 예약").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     page.locator(".messages .success").wait_for()
+    TEXT.look(page, "desk approved for a time")
 
 
 def correct(page, live_server, story, at):
@@ -366,6 +367,8 @@ def send_back(page, story):
     shoot(page, "3-desk-sends-back")
     dialog.get_by_role("button", name=REQUEST_CHANGES).click()
     page.locator(".messages .success").wait_for()
+    assert "박지훈 님에게 돌려보냈습니다" in page.locator(".messages").inner_text()
+    TEXT.look(page, "desk sent it back")
 
 
 def file_the_story(page, live_server, society, photo):
@@ -399,6 +402,10 @@ def file_the_story(page, live_server, society, photo):
         page.locator("#id_lead_image-chooser [data-chooser-title]").inner_text().strip()
         == "가람시 시내버스"
     )
+    # Tag: typed with a Korean input method. While 빛축제 is being composed, the Enter
+    # that ends a syllable must not make a tag of what is there so far.
+    add_tag_with_ime(page, TAG)
+    TEXT.look(page, "reporter files")
     # Body: a paragraph block, typed into the Draftail editor.
     page.get_by_role("button", name="Insert a block").first.click()
     page.get_by_role("option", name="문단").click()
@@ -421,3 +428,31 @@ def file_the_story(page, live_server, society, photo):
     footer.get_by_role("button", name="데스크 승인에 제출").click()
     page.wait_for_url(live_server.url + f"/admin/pages/{society.pk}/")
     page.locator(".messages .success").wait_for()
+
+
+def add_tag_with_ime(page, tag):
+    box = page.locator("ul.tagit li.tagit-new input").first
+    expect(box).to_have_attribute("placeholder", "태그 입력 후 Enter")
+    box.click()
+    partial = tag[:-1]
+    box.dispatch_event("compositionstart", {"data": ""})
+    box.fill(partial)
+    # A browser's keydown for the Enter that commits a syllable: key Enter, mid-composition.
+    page.evaluate(
+        """(input) => {
+            const e = new KeyboardEvent('keydown', {key: 'Enter', bubbles: true,
+                cancelable: true, isComposing: true});
+            Object.defineProperty(e, 'keyCode', {get: () => 13});
+            Object.defineProperty(e, 'which', {get: () => 13});
+            input.dispatchEvent(e);
+        }""",
+        box.element_handle(),
+    )
+    assert page.locator("ul.tagit li.tagit-choice").count() == 0
+    box.fill(tag)
+    box.dispatch_event("compositionend", {"data": tag[-1]})
+    box.press("Enter")
+    choices = page.locator("ul.tagit li.tagit-choice")
+    expect(choices).to_have_count(1)
+    expect(choices.first).to_contain_text(tag)
+    expect(page.locator("input[name=tags]")).to_have_value(tag)

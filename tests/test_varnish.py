@@ -6,6 +6,7 @@ their surrogate keys, the newsroom passed through, a publish or an unpublish vis
 and the last good copy when the origin cannot be reached.
 """
 
+import gzip
 import re
 import shutil
 import socket
@@ -233,3 +234,28 @@ def test_url_purge_drops_that_url_only(edge, paper, reporter):
 
     assert purged[0] == 200
     assert [edge.get(path)[1]["X-Cache"] for path in paths] == ["MISS", "HIT"]
+
+
+def test_gzip_from_the_app_is_cached_once_and_unzipped_for_plain_clients(
+    edge, paper, reporter
+):
+    story = make_article(paper.sections["society"], reporters=[reporter])
+    path = f"/news/{story.pk}"
+
+    def fetch(**headers):
+        request = urllib.request.Request(
+            edge.url + path, headers={"X-Sinmun-Debug": "1", **headers}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return dict(response.headers), response.read()
+
+    zipped_headers, zipped = fetch(**{"Accept-Encoding": "gzip"})
+    plain_headers, plain = fetch()
+
+    assert zipped_headers["Content-Encoding"] == "gzip"
+    assert story.title in gzip.decompress(zipped).decode()
+    assert "Accept-Encoding" in zipped_headers["Vary"]
+    # One object at the edge: the plain reader is served from it, unzipped.
+    assert (zipped_headers["X-Cache"], plain_headers["X-Cache"]) == ("MISS", "HIT")
+    assert "Content-Encoding" not in plain_headers
+    assert story.title in plain.decode()

@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from sinmun.articles.richtext import ArticleRichTextBlock
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "superscript", "subscript"]
 
 
@@ -37,7 +39,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
+    paragraph = ArticleRichTextBlock(
         features=PARAGRAPH_FEATURES,
         label=_("Paragraph"),
         template="blocks/paragraph_block.html",

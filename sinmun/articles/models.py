@@ -27,7 +27,7 @@ from sinmun.articles.blocks import ArticleBodyBlock
 from sinmun.articles.panels import NearDuplicatePanel
 from sinmun.core import edge
 from sinmun.core.models import BasePage
-from sinmun.core.text import normalize_text
+from sinmun.core.text import normalize_line, normalize_text
 from sinmun.search.fields import KoreanSearchField, koreanize
 
 # A republish within this long of the first publication is not shown as an update (수정).
@@ -52,6 +52,14 @@ class ArticleOrigin(models.TextChoices):
     CONTRIBUTED = "contributed", _("Contribution")
 
 
+class Sponsorship(models.TextChoices):
+    """Paid content. 신문법 제6조 ③: an advertisement must be told apart from an article."""
+
+    NONE = "", _("Not sponsored")
+    ADVERTORIAL = "advertorial", _("Advertorial (기사형 광고)")
+    SPONSORED = "sponsored", _("Sponsored (협찬)")
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def published(self):
         """Articles a reader may see now: live, and behind no view restriction."""
@@ -67,6 +75,10 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def news(self):
         return self.exclude(kind=ArticleKind.COLUMN)
+
+    def editorial(self):
+        """Leave out advertorials and sponsored stories (most-read box, origin report)."""
+        return self.filter(sponsorship=Sponsorship.NONE)
 
     def newest_first(self):
         return self.order_by("-first_published_at", "-pk")
@@ -145,6 +157,24 @@ class ArticlePage(BasePage):
     )
     is_breaking = models.BooleanField(_("breaking (속보)"), default=False)
     is_exclusive = models.BooleanField(_("exclusive (단독)"), default=False)
+    sponsorship = models.CharField(
+        _("sponsorship"),
+        max_length=16,
+        choices=Sponsorship,
+        default=Sponsorship.NONE,
+        blank=True,
+        help_text=_(
+            "An advertorial or a sponsored story is labelled as such on cards, at the head "
+            "of the article and in its structured data, and stays out of the most-read box "
+            "and the origin report."
+        ),
+    )
+    sponsor = models.CharField(
+        _("sponsor"),
+        max_length=100,
+        blank=True,
+        help_text=_("Who paid for it, as readers should see it, for example 가람시."),
+    )
 
     objects = ArticlePageManager()
 
@@ -169,6 +199,10 @@ class ArticlePage(BasePage):
                 FieldPanel("summary"),
             ],
             heading=_("Kind and origin"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("sponsorship"), FieldPanel("sponsor")],
+            heading=_("Advertorial or sponsored"),
         ),
         MultiFieldPanel(
             [FieldPanel("columnist"), FieldPanel("series")], heading=_("Column")
@@ -220,6 +254,11 @@ class ArticlePage(BasePage):
             raise ValidationError({"columnist": _("A column needs its columnist.")})
         if self.series_id and self.kind != ArticleKind.COLUMN:
             raise ValidationError({"series": _("Only columns belong to a series.")})
+        self.sponsor = normalize_line(self.sponsor)
+        if self.sponsorship and not self.sponsor:
+            raise ValidationError(
+                {"sponsor": _("Name the sponsor: readers must see who paid for it.")}
+            )
 
     # URLs -------------------------------------------------------------------------------
 
@@ -250,6 +289,14 @@ class ArticlePage(BasePage):
     @property
     def is_column(self) -> bool:
         return self.kind == ArticleKind.COLUMN
+
+    @property
+    def is_sponsored(self) -> bool:
+        return bool(self.sponsorship)
+
+    @property
+    def is_advertorial(self) -> bool:
+        return self.sponsorship == Sponsorship.ADVERTORIAL
 
     @property
     def subtitle_lines(self) -> list[str]:

@@ -13,25 +13,68 @@ from django.db.models import (
     CharField,
     Count,
     F,
+    OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Sum,
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Cast, RowNumber, Substr, TruncWeek
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    Length,
+    RowNumber,
+    Substr,
+    TruncWeek,
+)
 from django.utils import timezone
-from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from sinmun.articles.models import ArticleByline, ArticleOrigin, ArticlePage
+from sinmun.articles.models import (
+    ArticleByline,
+    ArticleOrigin,
+    ArticlePage,
+    ArticleTag,
+    ReadCount,
+    Sponsorship,
+)
+from sinmun.core import readahead
+from sinmun.core.prepared import PreparedLookup
+from sinmun.core.selectors import private_page_paths, public_q
+from sinmun.core.text import normalize_line
+
+CARD_RELATIONS = ("lead_image", "columnist__photo", "series")
+# Related stories are chosen among the newest of each of the story's first tags.
+RELATED_TAGS = 5
+RELATED_CANDIDATES = 50
 
 
 def published():
     """Return published articles with what every card needs joined in."""
-    return ArticlePage.objects.published().select_related(
-        "lead_image", "columnist__photo", "series"
+    return ArticlePage.objects.published().select_related(*CARD_RELATIONS)
+
+
+def _published_under(private_paths: tuple[str, ...]):
+    return (
+        ArticlePage.objects.live()
+        .filter(public_q(private_paths))
+        .select_related(*CARD_RELATIONS)
     )
+
+
+_published_by_pk = PreparedLookup(_published_under)
+
+
+def published_article(pk: int) -> ArticlePage | None:
+    """Return the published article `pk`, or None: `published().get(pk=pk)` in one query.
+
+    Its SQL is compiled once per connection (core.prepared): compiling it was most of
+    what serving an article cost.
+    """
+    return _published_by_pk.get(pk, shape=tuple(private_page_paths()))
 
 
 def _bylines() -> Prefetch:
@@ -64,9 +107,21 @@ class Headline:
     pk: int
     title: str
     url: str
+    sponsorship: str = ""
+
+    @property
+    def is_sponsored(self) -> bool:
+        return bool(self.sponsorship)
+
+    @property
+    def is_advertorial(self) -> bool:
+        return self.sponsorship == Sponsorship.ADVERTORIAL
 
 
-BOX_KEY = "sinmun:box:{name}:v1"
+BOX_KEY = "sinmun:box:{name}:v2"
+readahead.every_page_reads(
+    *(BOX_KEY.format(name=name) for name in ("latest", "most_read"))
+)
 # Headlines kept per box beyond what a box shows, so that a page can leave out every story
 # it already shows (the front page shows about forty) and still fill its boxes.
 BOX_SLACK = 50
@@ -99,7 +154,7 @@ def headline_boxes(
         if key not in found:
             build = {"latest": latest_articles, "most_read": most_read_articles}[name]
             found[key] = missing[key] = [
-                Headline(a.pk, a.title, a.permalink_path)
+                Headline(a.pk, a.title, a.permalink_path, a.sponsorship)
                 for a in build(limit=limits[name] + BOX_SLACK)
             ]
     if missing:
@@ -126,39 +181,65 @@ def latest_articles(
 def most_read_articles(
     *, days: int | None = None, limit: int = 10, exclude: Sequence[int] = (), now=None
 ) -> list[ArticlePage]:
-    """Return the stories read most over the last `days` days, from stored counts."""
+    """Return the stories read most over the last `days` days, from stored counts.
+
+    Summed from the counts of those days (index on day), never by joining the whole
+    archive to its counts: the cost follows the stories read, not the stories kept.
+    """
     days = days or settings.SINMUN_MOST_READ_DAYS
     since = timezone.localdate(now) - timedelta(days=days - 1)
-    return list(
-        published()
-        .exclude(pk__in=list(exclude))
-        .annotate(
-            reads=Sum("read_counts__count", filter=Q(read_counts__day__gte=since))
-        )
+    # More candidates than asked for: some may be withdrawn, sponsored or private.
+    candidates = (
+        ReadCount.objects.filter(day__gte=since)
+        .exclude(article_id__in=list(exclude))
+        .values("article_id")
+        .annotate(reads=Sum("count"))
         .filter(reads__gt=0)
-        .order_by("-reads", "-first_published_at")[:limit]
+        .order_by("-reads", "-article_id")[: limit * 3 + 10]
     )
+    reads = {row["article_id"]: row["reads"] for row in candidates}
+    stories = published().editorial().filter(pk__in=list(reads))
+    ranked = sorted(
+        stories, key=lambda a: (-reads[a.pk], -a.first_published_at.timestamp())
+    )
+    return ranked[:limit]
 
 
 def related_articles(
     *, article: ArticlePage, tag_ids: Sequence[int], limit: int = 5
 ) -> list[ArticlePage]:
-    """Return stories that share a tag with `article` first, then its section's newest."""
+    """Return stories that share a tag with `article` first, then its section's newest.
+
+    Among the newest stories of each tag and of the section only (RELATED_CANDIDATES
+    each), so that a section or tag with a hundred thousand stories costs what a small
+    one does; the shared tags are counted for those candidates alone.
+    """
+    tag_ids = list(tag_ids)
     parent_path = article.path[: -ArticlePage.steplen]
-    shared = Count(
-        "tagged_items", filter=Q(tagged_items__tag_id__in=list(tag_ids)), distinct=True
+    others = published().exclude(pk=article.pk)
+    candidates = set(
+        others.filter(path__startswith=parent_path, depth=article.depth)
+        .order_by("-first_published_at")
+        .values_list("pk", flat=True)[:limit]
     )
-    return list(
-        published()
-        .exclude(pk=article.pk)
-        .filter(
-            Q(tagged_items__tag_id__in=list(tag_ids))
-            | Q(path__startswith=parent_path, depth=article.depth)
+    for tag_id in tag_ids[:RELATED_TAGS]:
+        candidates.update(
+            others.filter(tagged_items__tag_id=tag_id)
+            .order_by("-first_published_at")
+            .values_list("pk", flat=True)[:RELATED_CANDIDATES]
         )
-        .annotate(shared_tags=shared)
-        .order_by("-shared_tags", "-first_published_at")
-        .distinct()[:limit]
+    shared = dict(
+        ArticleTag.objects.filter(content_object_id__in=candidates, tag_id__in=tag_ids)
+        .values("content_object_id")
+        .annotate(n=Count("tag_id", distinct=True))
+        .values_list("content_object_id", "n")
     )
+    stories = others.filter(pk__in=candidates)
+    ranked = sorted(
+        stories,
+        key=lambda a: (-shared.get(a.pk, 0), -a.first_published_at.timestamp(), -a.pk),
+    )
+    return ranked[:limit]
 
 
 def newest_per_branch(
@@ -431,6 +512,7 @@ def week_start(moment: datetime) -> date:
 def origin_weeks(*, weeks: int = 12, now: datetime | None = None) -> list[OriginWeek]:
     """Return the last `weeks` ISO weeks (KST), newest first, counting the live articles
     first published in each by origin (자체 취재 / 보도자료 / 통신 / 기고); one query.
+    Advertorials and sponsored stories are advertising, not reporting, and are not counted.
     """
     now = now or timezone.now()
     current = week_start(now)
@@ -439,6 +521,7 @@ def origin_weeks(*, weeks: int = 12, now: datetime | None = None) -> list[Origin
     end = datetime.combine(current + timedelta(weeks=1), time.min, tzinfo=KST)
     rows = (
         ArticlePage.objects.live()
+        .editorial()
         .filter(first_published_at__gte=start, first_published_at__lt=end)
         .annotate(week=TruncWeek("first_published_at", tzinfo=KST))
         .values("week", "origin")
@@ -458,3 +541,59 @@ def origin_weeks(*, weeks: int = 12, now: datetime | None = None) -> list[Origin
         )
         for monday in (current - timedelta(weeks=n) for n in range(weeks))
     ]
+
+
+# How many matches the story chooser takes from each way of matching a query.
+CHOOSER_MATCHES = 200
+
+
+def choosable_stories():
+    """Every story for the desk's story chooser, the newest first.
+
+    A published story counts from its first publication, a draft or a scheduled one from
+    its newest version, so what the desk filed this morning comes before last year's.
+    Each row carries its section's name (`section_title`) and, when a version is approved
+    for a later time, that time (`scheduled_at`), without a query per row.
+    """
+    section = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    ).values("title")[:1]
+    schedule = (
+        Revision.page_revisions.filter(
+            object_id=Cast(OuterRef("pk"), CharField()),
+            approved_go_live_at__isnull=False,
+        )
+        .order_by("-created_at")
+        .values("approved_go_live_at")[:1]
+    )
+    return (
+        ArticlePage.objects.defer_streamfields()
+        .annotate(
+            section_title=Subquery(section),
+            scheduled_at=Subquery(schedule),
+            newest=Coalesce("first_published_at", "latest_revision_created_at"),
+        )
+        .order_by(F("newest").desc(nulls_last=True), "-pk")
+    )
+
+
+def stories_matching(query: str, *, limit: int = CHOOSER_MATCHES) -> set[int]:
+    """Ids of the stories the desk means by `query` in a chooser.
+
+    The reader search's reading of the words (Kiwi: 빛축제가 finds 빛축제), the start of a
+    word being typed in a headline (빛축 finds 빛축제), and, for stories not yet
+    published (which the search index does not hold), the headline containing the text.
+    """
+    query = normalize_line(query)
+    if not query:
+        return set()
+    found = {story.pk for story in ArticlePage.objects.only("pk").search(query)[:limit]}
+    found.update(
+        story.pk for story in ArticlePage.objects.only("pk").autocomplete(query)[:limit]
+    )
+    found.update(
+        ArticlePage.objects.filter(live=False, title__icontains=query).values_list(
+            "pk", flat=True
+        )[:limit]
+    )
+    return found

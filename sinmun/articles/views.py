@@ -1,17 +1,21 @@
-from django.conf import settings
+import ipaddress
+import re
+
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from sinmun.articles import selectors, services
 from sinmun.core import cache
+from sinmun.core.addresses import client_address
 
 
 @require_safe
 def permalink(request, article_id: int):
     """Serve an article at its permanent address, /news/<id>."""
-    article = get_object_or_404(selectors.published(), pk=article_id)
+    article = selectors.published_article(article_id)
+    if article is None:
+        raise Http404
     return article.serve(request)
 
 
@@ -20,28 +24,52 @@ def permalink(request, article_id: int):
 @csrf_exempt
 @require_POST
 def read(request, article_id: int):
-    """Count one read of an article. Sent by the reader's browser, so cached pages count too."""
+    """Count one read of an article. Sent by the reader's browser, so cached pages count too.
+
+    Counted once per reader's address per story and period, at most
+    services.READS_PER_ADDRESS stories per address and period, and only from what looks
+    like a browser's beacon; the answer is the same 204 whether it counted or not. The
+    User-Agent is not part of the key: changing it does not make a new reader.
+    """
     try:
-        services.count_read(article_id=article_id, client_key=_client_key(request))
+        if _sent_by_a_browser(request):
+            services.count_read(
+                article_id=article_id, client_key=_client_address(request)
+            )
+        else:
+            services.check_article(article_id)
     except services.UnknownArticle:
         raise Http404 from None
     return cache.make_private(HttpResponse(status=204))
 
 
-def _client_key(request) -> str:
-    return (
-        _client_address(request) + "|" + request.META.get("HTTP_USER_AGENT", "")[:200]
-    )
+NOT_A_BROWSER = re.compile(
+    r"bot|crawl|spider|slurp|curl|wget|python|httpx|okhttp|java/|go-http|headless|"
+    r"preview|monitor|scan",
+    re.IGNORECASE,
+)
+
+
+def _sent_by_a_browser(request) -> bool:
+    """A browser's sendBeacon: a Mozilla-style agent that is no known robot, and, where
+    the browser says (Sec-Fetch-Site, every current browser), from the paper's own page."""
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    if not agent.startswith("Mozilla/") or NOT_A_BROWSER.search(agent):
+        return False
+    return request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") == "same-origin"
 
 
 def _client_address(request) -> str:
-    """The reader's address; behind the edge, the one the edge saw (X-Forwarded-For).
+    """The reader's address as the edge saw it (core.addresses), an IPv6 /64 as one."""
+    return _device(client_address(request))
 
-    Only a proxy in SINMUN_TRUSTED_PROXIES is believed, and only its own last entry: a
-    reader can put anything in the header, but not in what the edge appends.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and remote in settings.SINMUN_TRUSTED_PROXIES:
-        return forwarded.rsplit(",", 1)[-1].strip()[:64]
-    return remote
+
+def _device(address: str) -> str:
+    """An IPv6 reader owns a /64 and can pick any address in it: count the /64."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)

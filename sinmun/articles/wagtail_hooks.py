@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
-from sinmun.articles import selectors
+from sinmun.articles import editor, selectors
 from sinmun.articles.models import ArticleOrigin
 
 ORIGIN_REPORT_PERMISSION = "articles.view_origin_report"
@@ -155,4 +155,26 @@ def register_origin_report_menu_item():
 def register_origin_report_permission():
     return Permission.objects.filter(
         content_type__app_label="articles", codename="view_origin_report"
+    )
+
+
+@hooks.register("register_rich_text_features", order=100)
+def safe_page_links(features):
+    """After Wagtail's own: page links with a bad id render as links to nowhere."""
+    from wagtail.admin.rich_text.converters.contentstate import link_entity
+    from wagtail.admin.rich_text.converters.html_to_contentstate import (
+        ExternalLinkElementHandler,
+    )
+
+    features.register_link_type(editor.SafePageLinkHandler)
+    features.register_converter_rule(
+        "contentstate",
+        "link",
+        {
+            "from_database_format": {
+                "a[href]": ExternalLinkElementHandler("LINK"),
+                'a[linktype="page"]': editor.SafePageLinkElementHandler("LINK"),
+            },
+            "to_database_format": {"entity_decorators": {"LINK": link_entity}},
+        },
     )

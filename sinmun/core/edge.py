@@ -20,6 +20,8 @@ Key vocabulary (short, because a front page carries a hundred of them):
 ``sitemap``           the sitemaps and the Google News sitemap
 ``search``            search result pages
 ``weather``           shows the weather ticker (every HTML page)
+``ads``               shows an ad slot (sinmun.ads: every HTML page with a slot)
+``breaking``          shows the 속보 banner (every HTML page)
 ``site``              every public response (masthead, section navigation, legal footer)
 ====================  ==========================================================
 """
@@ -47,6 +49,8 @@ FEED = "rss"
 SITEMAP = "sitemap"
 SEARCH = "search"
 WEATHER = "weather"
+ADS = "ads"
+BREAKING = "breaking"
 
 
 def article(pk) -> str:

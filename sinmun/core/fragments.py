@@ -12,7 +12,7 @@ from datetime import datetime
 from django.core.cache import cache
 from django.utils import timezone
 
-from sinmun.core import edge
+from sinmun.core import edge, readahead
 
 
 def render_in_context(context, template_name: str, extra: dict | None = None) -> str:
@@ -69,6 +69,7 @@ def lifetime(timeout: int, changes_at: datetime | None, now=None) -> int:
 
 
 GENERATION_KEY = "sinmun:fragments:generation"
+readahead.every_page_reads(GENERATION_KEY)
 
 
 def generation() -> int:

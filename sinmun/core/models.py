@@ -1,13 +1,20 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
 from sinmun.core import cache as cache_policy
-from sinmun.core import selectors
+from sinmun.core import csp, edge, selectors
 from sinmun.core.text import normalize_line
 
 
@@ -50,8 +57,64 @@ class BasePage(Page):
         return cache_policy.make_private(super().serve_preview(request, mode_name))
 
 
+class StaticPage(BasePage):
+    """A page of the paper about itself, not a story: 회사소개, 광고문의, 구독 안내.
+
+    It lives under the front page at its own address (/about/), is not in feeds, sitemaps'
+    story lists or search, and any editor can write one in the admin.
+    """
+
+    body = RichTextField(_("text"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+
+    parent_page_types = ["frontpage.HomePage"]
+    subpage_types: list[str] = []
+    search_fields: list = []
+
+    class Meta:
+        verbose_name = _("static page")
+        verbose_name_plural = _("static pages")
+
+    def surrogate_keys(self) -> tuple[str, ...]:
+        return (edge.SITE,)
+
+
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting every page reads and editors rarely change, kept in the cache.
+
+    A page asks several times (masthead, footer, structured data) for the same Site
+    object, which Wagtail keeps on the request (core.sites gives each request its own
+    copy); the answer is kept on it too, so a page makes one cache round trip for it, not
+    one per ask. Saving or deleting one forgets it (core.signals).
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_site(cls, site):
+        attribute = f"_sinmun_{cls._meta.model_name}"
+        instance = getattr(site, attribute, None)
+        if instance is not None:
+            return instance
+        key = cls.cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, timeout=None)
+        setattr(site, attribute, instance)
+        return instance
+
+    CACHE_KEY = ""  # each setting's own, with {site_id}
+
+    @classmethod
+    def cache_key(cls, site_id) -> str:
+        return cls.CACHE_KEY.format(site_id=site_id)
+
+
 @register_setting(icon="doc-full")
-class NewspaperSettings(BaseSiteSetting):
+class NewspaperSettings(CachedSiteSetting):
     """The paper's name, logo and the particulars the press law requires on every page.
 
     신문 등의 진흥에 관한 법률 제21조 (as quoted by the press): an internet newspaper shows
@@ -108,6 +171,57 @@ class NewspaperSettings(BaseSiteSetting):
     phone = models.CharField(_("phone (대표전화)"), max_length=40)
     fax = models.CharField(_("fax"), max_length=40, blank=True)
     email = models.EmailField(_("newsroom e-mail"), blank=True)
+    kakao_javascript_key = models.CharField(
+        _("Kakao JavaScript key"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "From Kakao Developers (내 애플리케이션 → 앱 키 → JavaScript 키), with this site's "
+            "address registered under 플랫폼 → Web. With it, the KakaoTalk button sends a "
+            "preview card; without it, the phone's share sheet or a copied link."
+        ),
+    )
+    external_scripts = models.TextField(
+        _("external scripts"),
+        blank=True,
+        validators=[csp.validate_script_urls],
+        help_text=_(
+            "Scripts of an ad network or an analytics service that every reader page "
+            "loads, one https address a line (https://ads.example.com/tag.js). Their "
+            "sites may then run scripts on the paper's pages: add only services the "
+            "paper has a contract with."
+        ),
+    )
+    external_script_sources = models.TextField(
+        _("other script sites"),
+        blank=True,
+        validators=[csp.validate_sources],
+        help_text=_(
+            "Sites those scripts load more scripts from, one https address a line "
+            "(https://cdn.example.com)."
+        ),
+    )
+    external_img_sources = models.TextField(
+        _("image sites"),
+        blank=True,
+        validators=[csp.validate_sources],
+        help_text=_("Sites the ads or counters show images from, one a line."),
+    )
+    external_connect_sources = models.TextField(
+        _("data sites"),
+        blank=True,
+        validators=[csp.validate_sources],
+        help_text=_("Sites the scripts send measurements to, one a line."),
+    )
+    external_frame_sources = models.TextField(
+        _("frame sites"),
+        blank=True,
+        validators=[csp.validate_sources],
+        help_text=_(
+            "Sites whose pages are shown in a frame (ad slots), one a line. YouTube and "
+            "Vimeo are always allowed for embedded videos."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -142,6 +256,25 @@ class NewspaperSettings(BaseSiteSetting):
             ],
             heading=_("Contact"),
         ),
+        MultiFieldPanel([FieldPanel("kakao_javascript_key")], heading=_("Sharing")),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "The site's Content-Security-Policy lets reader pages load scripts, "
+                        "images and frames only from the paper itself and from the sites "
+                        "listed here. A service that is not listed is blocked by readers' "
+                        "browsers."
+                    )
+                ),
+                FieldPanel("external_scripts"),
+                FieldPanel("external_script_sources"),
+                FieldPanel("external_img_sources"),
+                FieldPanel("external_connect_sources"),
+                FieldPanel("external_frame_sources"),
+            ],
+            heading=_("Ads and analytics"),
+        ),
     ]
 
     class Meta:
@@ -151,28 +284,7 @@ class NewspaperSettings(BaseSiteSetting):
     def base_queryset(cls):
         return super().base_queryset().select_related("logo")
 
-    @classmethod
-    def for_site(cls, site):
-        """Return the site's settings from the cache: every page reads them, editors rarely.
-
-        A page asks several times (masthead, footer, structured data) for the same Site
-        object, which Wagtail keeps on the request; the answer is kept on it too, so a
-        page makes one cache round trip for them, not one per ask.
-        """
-        instance = getattr(site, "_newspaper_settings", None)
-        if instance is not None:
-            return instance
-        key = cls.cache_key(site.pk)
-        instance = cache.get(key)
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(key, instance, timeout=None)
-        site._newspaper_settings = instance
-        return instance
-
-    @staticmethod
-    def cache_key(site_id) -> str:
-        return f"sinmun:newspaper-settings:{site_id}:v1"
+    CACHE_KEY = "sinmun:newspaper-settings:{site_id}:v3"
 
     def __str__(self):
         return self.name
@@ -192,6 +304,75 @@ class NewspaperSettings(BaseSiteSetting):
             "phone",
         )
         return all(getattr(self, f) for f in required)
+
+
+@register_setting(icon="warning")
+class BreakingNewsSettings(CachedSiteSetting):
+    """The 속보 banner: one line above the masthead of every page until it expires.
+
+    Saving purges every page at the edge (key `breaking`), and no page is kept past the
+    expiry, so the banner comes and goes within seconds.
+    """
+
+    text = models.CharField(
+        _("breaking news (속보)"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "One line, for example 가람시 전역 호우경보 발령. Empty: no banner."
+        ),
+    )
+    link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The story the banner opens, if there is one yet."),
+    )
+    expires_at = models.DateTimeField(
+        _("show until"),
+        null=True,
+        blank=True,
+        help_text=_("The banner disappears by itself at this time."),
+    )
+
+    panels = [
+        FieldPanel("text"),
+        PageChooserPanel("link", "articles.ArticlePage"),
+        FieldPanel("expires_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("breaking news banner")
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        super().clean()
+        self.text = normalize_line(self.text)
+        if self.text and not self.expires_at:
+            raise ValidationError(
+                {
+                    "expires_at": _(
+                        "Say until when the banner shows (for example in 3 hours)."
+                    )
+                }
+            )
+
+    def is_shown(self, now) -> bool:
+        return bool(self.text and self.expires_at and now < self.expires_at)
+
+    @property
+    def url(self) -> str:
+        """The linked story's permanent address (no query: articles live at /news/<id>)."""
+        return (
+            reverse("articles:permalink", args=[self.link_id]) if self.link_id else ""
+        )
+
+    CACHE_KEY = "sinmun:breaking-news:{site_id}:v1"
 
 
 class JobLease(models.Model):

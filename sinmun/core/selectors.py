@@ -1,10 +1,15 @@
 """Reads shared by every kind of page."""
 
+from collections.abc import Iterable
+
 from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
+from sinmun.core import readahead
+
 PRIVATE_PATHS_KEY = "sinmun:private-page-paths:v1"
+readahead.every_page_reads(PRIVATE_PATHS_KEY)
 
 
 def private_page_paths() -> list[str]:
@@ -24,9 +29,12 @@ def forget_private_page_paths() -> None:
     cache.delete(PRIVATE_PATHS_KEY)
 
 
-def public_q() -> Q:
-    """Return a filter that keeps pages no view restriction applies to."""
+def public_q(paths: Iterable[str] | None = None) -> Q:
+    """Return a filter that keeps pages no view restriction applies to.
+
+    `paths` are the restricted tree paths, read from `private_page_paths()` when not given.
+    """
     private = Q()
-    for path in private_page_paths():
+    for path in private_page_paths() if paths is None else paths:
         private |= Q(path__startswith=path)
     return ~private if private else Q()

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 
 from sinmun.core import edge, selectors
-from sinmun.core.models import NewspaperSettings
+from sinmun.core.models import BreakingNewsSettings, NewspaperSettings
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -22,3 +22,10 @@ def forget_private_paths(**kwargs):
 def forget_newspaper_settings(instance, **kwargs):
     cache.delete(NewspaperSettings.cache_key(instance.site_id))
     edge.purge([edge.SITE])
+
+
+@receiver(post_save, sender=BreakingNewsSettings)
+@receiver(post_delete, sender=BreakingNewsSettings)
+def forget_breaking_news(instance, **kwargs):
+    cache.delete(BreakingNewsSettings.cache_key(instance.site_id))
+    edge.purge([edge.BREAKING])

@@ -6,6 +6,7 @@ page's time at origin. Sites change almost never, so each process keeps the answ
 SINMUN_SITE_CACHE_SECONDS and forgets it when a site is saved or deleted here.
 """
 
+import copy
 import time
 
 from django.conf import settings
@@ -13,6 +14,13 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
 from wagtail.models import Site
+from wagtail.models.sites import (
+    SITE_ROOT_PATHS_CACHE_KEY,
+    SITE_ROOT_PATHS_CACHE_VERSION,
+)
+
+from sinmun.core import readahead
+from sinmun.core.models import BreakingNewsSettings, NewspaperSettings
 
 _sites: dict[tuple[str, str], tuple[float, Site | None]] = {}
 MAX_HOSTS = 64  # a flood of made-up Host headers must not grow the table without end
@@ -40,8 +48,27 @@ class CurrentSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = site_for(request)
+        site = site_for(request)
+        # A copy per request: what a request caches on its site (its NewspaperSettings)
+        # must not outlive it in the process-wide table.
+        request._wagtail_site = copy.copy(site) if site is not None else None
         return self.get_response(request)
+
+
+def _settings_key(request):
+    site = getattr(request, "_wagtail_site", None)
+    if site is None:
+        return []
+    return [
+        NewspaperSettings.cache_key(site.pk),
+        BreakingNewsSettings.cache_key(site.pk),
+    ]
+
+
+# Every page builds URLs (Wagtail's site root paths), reads the paper's settings and the
+# 속보 banner.
+readahead.every_page_reads((SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION))
+readahead.every_page_reads_for(_settings_key)
 
 
 @receiver(post_save, sender=Site)

@@ -26,8 +26,9 @@ from django.db.models import F, Max
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from taggit.models import Tag
-from wagtail.models import COMMENTS_RELATION_NAME, Page, Revision
+from wagtail.models import COMMENTS_RELATION_NAME, Page
 
+from sinmun.articles import services as article_services
 from sinmun.articles.models import ArticleByline, ArticleKind, ArticlePage, ArticleTag
 from sinmun.core import fragments
 from sinmun.demo import content
@@ -155,7 +156,6 @@ class _Writer:
                 existing[name] = Tag.objects.create(name=name)
         self.tags = existing
         self.article_type = ContentType.objects.get_for_model(ArticlePage)
-        self.page_type = ContentType.objects.get_for_model(Page)
         # The next free step under each section: after its last child, which may be a
         # sub-section or a story of an earlier run.
         self.next_step = {}
@@ -331,47 +331,7 @@ class _Writer:
             self._story(key, at, home_locale=home_locale)
             for key, at in zip(keys, dates, strict=True)
         ]
-        page_fields = Page._meta.local_concrete_fields
-        ids = Page.objects._insert(
-            stories,
-            fields=[f for f in page_fields if not f.primary_key],
-            returning_fields=Page._meta.db_returning_fields,
-        )
-        for story, (pk,) in zip(stories, ids, strict=True):
-            story.pk = story.id = story.page_ptr_id = pk
-        # ArticlePage is a multi-table child of Page, which bulk_create refuses: its own
-        # table's rows are inserted the same way bulk_create inserts a plain model's.
-        ArticlePage.objects._insert(
-            stories, fields=ArticlePage._meta.local_concrete_fields
-        )
-        bylines, tags = [], []
-        for story in stories:
-            for byline in story.bylines.all():
-                byline.page_id = story.pk
-                bylines.append(byline)
-            for tagged in story.tagged_items.all():
-                tagged.content_object_id = story.pk
-                tags.append(tagged)
-        ArticleByline.objects.bulk_create(bylines)
-        ArticleTag.objects.bulk_create(tags)
-        revisions = Revision.objects.bulk_create(
-            [
-                Revision(
-                    content_type=self.article_type,
-                    base_content_type=self.page_type,
-                    object_id=str(story.pk),
-                    created_at=story.latest_revision_created_at,
-                    object_str=story.title,
-                    content=story.serializable_data(),
-                )
-                for story in stories
-            ]
-        )
-        for story, revision in zip(stories, revisions, strict=True):
-            story.live_revision_id = story.latest_revision_id = revision.pk
-        Page.objects.bulk_update(
-            stories, ["live_revision", "latest_revision"], batch_size=len(stories)
-        )
+        article_services.insert_live_articles(stories)
         self.index.add_items(ArticlePage, stories)
         return len(stories)
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from sinmun.ads.models import DEFAULT_SIZES, Ad, AdKind, AdSlot
 from sinmun.articles.models import (
     ArticleByline,
     ArticleKind,
@@ -20,7 +21,7 @@ from sinmun.articles.models import (
     CorrectionKind,
     ReadCount,
 )
-from sinmun.core.models import NewspaperSettings
+from sinmun.core.models import BreakingNewsSettings, NewspaperSettings
 from sinmun.demo import content, images
 from sinmun.frontpage.models import HomePage
 from sinmun.images.models import Photo as Image
@@ -91,7 +92,76 @@ def load_demo(
         log(f"  {story.title.format(day='', month='')[:40]}")
     if report.created:
         _read_counts(now=now)
+    with transaction.atomic():
+        _house_ads(now=now)
+        _breaking_news(home, now=now)
     return report
+
+
+# slot position: (name, the line readers see, where a click goes)
+HOUSE_ADS = {
+    "masthead": (
+        "뉴스레터 구독 안내(상단)",
+        "가람일보 아침 뉴스레터 · 매일 오전 7시, 가람시 소식을 메일로 받아 보세요",
+        "https://garamilbo.example/newsletter",
+    ),
+    "article_inline": (
+        "제보 안내(본문)",
+        "가람시의 일, 가람일보가 듣겠습니다 · 기사 제보는 사진 한 장이면 충분합니다",
+        "https://garamilbo.example/tips",
+    ),
+    "side": (
+        "구독 안내(사이드)",
+        "지역을 지키는 신문 · 가람일보 후원 회원이 되어 주세요",
+        "https://garamilbo.example/support",
+    ),
+    "section_top": (
+        "카카오톡 채널 안내(섹션)",
+        "가람일보 카카오톡 채널을 추가하면 속보를 가장 먼저 받습니다",
+        "https://garamilbo.example/kakao",
+    ),
+}
+
+
+def _house_ads(*, now: datetime) -> None:
+    """Book one house ad (자사 광고) in every slot, once."""
+    for position, (name, text, link) in HOUSE_ADS.items():
+        slot, _ = AdSlot.objects.get_or_create(
+            position=position, defaults={"size": DEFAULT_SIZES[position]}
+        )
+        Ad.objects.get_or_create(
+            name=name,
+            defaults={
+                "slot": slot,
+                "advertiser": "가람일보",
+                "kind": AdKind.HOUSE,
+                "text": text,
+                "link_url": link,
+                "starts_at": now - timedelta(days=1),
+                "weight": 10,
+            },
+        )
+
+
+BREAKING_NEWS = "가람시 전역 대설주의보 발효… 내일 출근길 시내버스 우회 운행"
+BREAKING_HOURS = 12
+
+
+def _breaking_news(home: HomePage, *, now: datetime) -> None:
+    """Set an expiring 속보 banner, unless the desk has one running."""
+    site = Site.objects.get(root_page=home)
+    banner = BreakingNewsSettings.for_site(site)
+    if banner.is_shown(now):
+        return
+    banner.text = BREAKING_NEWS
+    banner.expires_at = now + timedelta(hours=BREAKING_HOURS)
+    banner.link = (
+        ArticlePage.objects.live()
+        .filter(tagged_items__tag__name="시내버스")
+        .order_by("-pk")
+        .first()
+    )
+    banner.save()
 
 
 DEMO_ADMIN = ("admin", "sinmun-demo")
@@ -326,6 +396,8 @@ def _story(
         body=body,
         columnist=columnists.get(story.columnist) if is_column else None,
         series=series.get(story.series) if is_column and story.series else None,
+        sponsorship=story.sponsorship,
+        sponsor=story.sponsor,
     )
     page.bylines = [
         ArticleByline(reporter=reporters[slug], sort_order=i)

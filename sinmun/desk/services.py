@@ -8,7 +8,13 @@ checks, locking, revisions and workflows do the enforcing:
 - 데스크 (desk): add, edit, publish (now or scheduled), lock/unlock in the sections; reviews
   the "데스크 승인" workflow.
 - 편집국장 (editor-in-chief): the same on the whole tree, front page included.
-- 관리자 (administrator): user accounts and site settings; no page rights.
+- 관리자 (administrator): user accounts below it (기자, 데스크; never a superuser, a
+  편집국장 or another 관리자, see accounts.py) and site settings; no page rights.
+
+News tips (기사 제보, sinmun.tips): 데스크 and 편집국장 see and handle every tip (편집국장 may
+delete one), a 기자 only the tips assigned to them, 관리자 none. Newsletter subscribers
+(sinmun.newsletters, personal data) and editions: 데스크 and 편집국장 see them (편집국장 may
+change or delete a subscriber, on a reader's request), 기자 and 관리자 do not.
 
 Groups that already exist are left as an administrator changed them; only missing groups,
 grants on new sections and the workflow assignment are added.
@@ -33,9 +39,12 @@ REPORTER = "기자"
 DESK = "데스크"
 CHIEF = "편집국장"
 ADMINISTRATOR = "관리자"
+AD_DESK = "광고국"
 
 WORKFLOW_NAME = "데스크 승인"
 TASK_NAME = "데스크 검토"
+
+TREE_ROOT_TITLE = "전체 사이트"
 
 TOP_SECTION_DEPTH = 3  # root (1), then a site home page (2), then a section (3)
 
@@ -49,6 +58,8 @@ class Role:
     # Wagtail checks image rights against wagtailimages.Image, whatever the image model.
     image_permissions: tuple[str, ...] = ()
     reviews: bool = False
+    # The groups this role may put an account in, in the user admin (accounts.py).
+    assigns: tuple[str, ...] = ()
 
 
 NEWSROOM_VIEW = (
@@ -61,13 +72,20 @@ NEWSROOM_VIEW = (
 ROLES = (
     Role(
         REPORTER,
-        permissions=NEWSROOM_VIEW,
+        permissions=(*NEWSROOM_VIEW, "tips.handle_assigned_tip"),
         section_page_permissions=("add_page",),
         image_permissions=("add_image", "choose_image"),
     ),
     Role(
         DESK,
-        permissions=NEWSROOM_VIEW,
+        permissions=(
+            *NEWSROOM_VIEW,
+            "tips.view_tip",
+            "tips.change_tip",
+            "core.change_breakingnewssettings",
+            "newsletters.view_subscriber",
+            "newsletters.view_edition",
+        ),
         section_page_permissions=(
             "add_page",
             "change_page",
@@ -82,6 +100,7 @@ ROLES = (
         CHIEF,
         permissions=(
             *NEWSROOM_VIEW,
+            "core.change_breakingnewssettings",
             "newsroom.add_reporter",
             "newsroom.change_reporter",
             "newsroom.add_columnist",
@@ -90,6 +109,13 @@ ROLES = (
             "newsroom.change_columnseries",
             "sections.add_sectionpage",
             "articles.view_origin_report",
+            "tips.view_tip",
+            "tips.change_tip",
+            "tips.delete_tip",
+            "newsletters.view_subscriber",
+            "newsletters.change_subscriber",
+            "newsletters.delete_subscriber",
+            "newsletters.view_edition",
         ),
         site_page_permissions=(
             "add_page",
@@ -118,6 +144,20 @@ ROLES = (
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
         ),
+        assigns=(REPORTER, DESK),
+    ),
+    Role(
+        AD_DESK,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "ads.add_ad",
+            "ads.change_ad",
+            "ads.delete_ad",
+            "ads.view_ad",
+            "ads.change_adslot",
+            "ads.view_adslot",
+        ),
+        image_permissions=("add_image", "choose_image"),
     ),
 )
 
@@ -189,6 +229,10 @@ def _retire_wagtail_defaults() -> None:
         name="Moderators approval", workflow_pages__isnull=True
     ).update(active=False)
     Group.objects.filter(name__in=["Moderators", "Editors"], user__isnull=True).delete()
+    # The tree's root shows by its title in choosers and breadcrumbs.
+    Page.objects.filter(depth=1, title="Root").update(
+        title=TREE_ROOT_TITLE, draft_title=TREE_ROOT_TITLE
+    )
 
 
 def ensure_workflow() -> Workflow:

@@ -1,6 +1,6 @@
 from django.apps import apps
 
-from sinmun.desk import services
+from sinmun.desk import reviews, services
 
 
 def roles_after_migrate(sender, **kwargs):
@@ -19,3 +19,13 @@ def section_published(sender, instance, **kwargs):
 
     if isinstance(instance, SectionPage) and services.is_top_section(instance):
         services.grant_section(instance)
+
+
+def revision_saved(sender, instance, created, **kwargs):
+    """A version the desk saves while approving is the version approved (desk.reviews)."""
+    if created:
+        reviews.note_reviewers_edit(instance)
+
+
+def task_state_saving(sender, instance, **kwargs):
+    reviews.approve_reviewers_edit(instance)

@@ -18,7 +18,7 @@ class HomePage(BasePage):
     """
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["sections.SectionPage"]
+    subpage_types = ["sections.SectionPage", "core.StaticPage"]
     max_count = 1
 
     content_panels = [

@@ -1,3 +1,6 @@
+import os
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import (
@@ -33,6 +36,16 @@ class Photo(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+
+    def get_upload_to(self, filename):
+        """original_images/<random>.<ext>: not the uploader's file name, and not guessable.
+
+        A story's photo is uploaded before the story is out (an embargoed press photo, a
+        file named after the person in it); its file, and the renditions named after it,
+        are found only from a page that shows them. See docs/architecture.md (photos).
+        """
+        extension = os.path.splitext(filename)[1].lower()
+        return super().get_upload_to(secrets.token_urlsafe(16) + extension)
 
     def clean(self):
         super().clean()

@@ -60,13 +60,17 @@ class OldAddress(models.Model):
     """An old address that is not a plain path, such as WordPress's `/?p=123`.
 
     Plain old paths are Wagtail redirects; a query-string address on the front page never
-    reaches Wagtail's 404-only redirect middleware, so it is looked up here by its key.
+    reaches Wagtail's 404-only redirect middleware, so it is looked up here by its key
+    (unique, so one index lookup at any number of addresses). An address without a page
+    is an old item that is not public (a trashed post): it answers 404.
     """
 
     key = models.CharField(_("key"), max_length=255, unique=True)
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="+",
     )

@@ -6,19 +6,19 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from django.core.files.images import ImageFile
 from django.utils.encoding import escape_uri_path
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
 
 from sinmun.articles.models import ArticleByline, ArticlePage
+from sinmun.core.models import StaticPage
 from sinmun.core.text import normalize_line
-from sinmun.images.models import Photo
 from sinmun.migration.body import Block
 from sinmun.migration.models import ImportedComment, ImportRecord, OldAddress
+from sinmun.migration.photos import PhotoStore
 from sinmun.newsroom.models import Reporter
 from sinmun.sections.models import SectionPage
 
@@ -56,6 +56,14 @@ class ImportedStory:
 
 
 @dataclass
+class Lookups:
+    """What many stories of one import share, looked up once: sections and reporters."""
+
+    sections: dict = field(default_factory=dict)  # path → SectionPage
+    reporters: dict = field(default_factory=dict)  # (name, e-mail) → Reporter
+
+
+@dataclass
 class Outcome:
     action: str  # created | updated | skipped | failed
     reason: str = ""
@@ -68,71 +76,43 @@ def reporter_name(display_name: str) -> str:
     return ROLE_SUFFIX.sub("", normalize_line(html.unescape(display_name))).strip()
 
 
-class PhotoStore:
-    """Find an old image in a local mirror of the uploads folder and store it once."""
+def ensure_section(
+    home, path: list[tuple[str, str]], cache: dict | None = None
+) -> SectionPage:
+    """Return the section at `path` under `home`, creating (and publishing) what is missing.
 
-    def __init__(
-        self, *, source: str, uploads: Path | None, marker: str, dry_run: bool
-    ):
-        self.source, self.uploads, self.marker, self.dry_run = (
-            source,
-            uploads,
-            marker,
-            dry_run,
-        )
-
-    def relative(self, src: str) -> str:
-        path = unquote(urlsplit(src).path)
-        _, found, rest = path.partition(self.marker)
-        return rest.lstrip("/") if found else path.lstrip("/")
-
-    def photo(self, src: str, *, caption: str = "", credit: str = "") -> Photo | None:
-        relative = self.relative(src)
-        record = ImportRecord.objects.filter(
-            source=self.source, kind="attachment", source_id=relative
-        ).first()
-        if record and record.photo_id:
-            return record.photo
-        if self.uploads is None:
-            return None
-        file = (self.uploads / relative).resolve()
-        if not file.is_relative_to(self.uploads.resolve()) or not file.is_file():
-            return None
-        if self.dry_run:
-            return Photo(title=relative)
-        photo = Photo(
-            title=normalize_line(caption)[:255] or file.name,
-            caption=caption,
-            credit=credit,
-        )
-        with file.open("rb") as handle:
-            photo.file = ImageFile(handle, name=file.name)
-            photo.save()
-        ImportRecord.objects.update_or_create(
-            source=self.source,
-            kind="attachment",
-            source_id=relative,
-            defaults={"photo": photo, "fingerprint": ""},
-        )
-        return photo
-
-
-def ensure_section(home, path: list[tuple[str, str]]) -> SectionPage:
-    """Return the section at `path` under `home`, creating (and publishing) what is missing."""
+    `cache` (path → section) spares the lookups when many stories share a section.
+    """
+    key = tuple(path)
+    if cache is not None and key in cache:
+        return cache[key]
     parent = home
     for slug, title in path:
         section = SectionPage.objects.child_of(parent).filter(slug=slug).first()
         if section is None:
             section = SectionPage(
-                title=title, slug=slug, show_on_front_page=parent is home
+                title=title, slug=slug, show_on_front_page=parent.pk == home.pk
             )
+            # Its numchild may be stale (stories written in bulk since it was read).
+            parent.refresh_from_db()
             parent.add_child(instance=section)
             section.save_revision().publish()
         parent = section
+    if cache is not None:
+        cache[key] = parent
     return parent
 
 
-def _reporter(name: str, email: str, slug: str) -> Reporter:
+def _reporter(name: str, email: str, slug: str, cache: dict | None = None) -> Reporter:
+    if cache is not None and (name, email) in cache:
+        return cache[(name, email)]
+    found = _find_reporter(name, email, slug)
+    if cache is not None:
+        cache[(name, email)] = found
+    return found
+
+
+def _find_reporter(name: str, email: str, slug: str) -> Reporter:
     found = (Reporter.objects.filter(email=email).first() if email else None) or (
         Reporter.objects.filter(name=name).first()
     )
@@ -165,7 +145,9 @@ def _stream(story: ImportedStory, photos: PhotoStore, notes: list[str]) -> list[
         elif block.kind == "photo":
             photo = photos.photo(block.src, caption=block.caption, credit=block.credit)
             if photo is None:
-                notes.append(f"missing image {block.src}")
+                notes.append(
+                    f"missing image {block.src} ({photos.why_missing(block.src)})"
+                )
                 if block.caption:
                     data.append(
                         {
@@ -187,6 +169,20 @@ def _stream(story: ImportedStory, photos: PhotoStore, notes: list[str]) -> list[
     return data
 
 
+def _move(page: ArticlePage, section: SectionPage, source_id: str) -> None:
+    """File `page` under `section` (its category changed), keeping its slug unique there."""
+    if (
+        Page.objects.child_of(section)
+        .filter(slug=page.slug)
+        .exclude(pk=page.pk)
+        .exists()
+    ):
+        page.slug = f"{page.slug[:180]}-{source_id}"
+        Page.objects.filter(pk=page.pk).update(slug=page.slug)
+    page.move(section, pos="last-child")
+    page.refresh_from_db()
+
+
 def old_path(url: str) -> str:
     """Return the path of an old address in the form Wagtail's redirects look it up."""
     parts = urlsplit(url)
@@ -200,12 +196,20 @@ def import_story(
     home,
     default_section: list[tuple[str, str]],
     photos: PhotoStore,
+    lookups: Lookups | None = None,
+    record: ImportRecord | None = None,
 ) -> Outcome:
-    """Create or update the story for `story`; never create one twice, never overwrite an edit."""
+    """Create or update the story for `story`; never create one twice, never overwrite an edit.
+
+    A changed category moves the story to its new section. `record` is the story's
+    `ImportRecord` if the caller has already read it.
+    """
+    lookups = lookups or Lookups()
     fingerprint = story.fingerprint()
-    record = ImportRecord.objects.filter(
-        source=story.source, kind="post", source_id=story.source_id
-    ).first()
+    if record is None:
+        record = ImportRecord.objects.filter(
+            source=story.source, kind="post", source_id=story.source_id
+        ).first()
     notes: list[str] = []
     page = None
     if record and record.page_id:
@@ -219,12 +223,16 @@ def import_story(
             )
     if not story.section_path:
         notes.append("no category: filed under the default section")
-    section = ensure_section(home, story.section_path or default_section)
     if not story.title:
         return Outcome("failed", "no headline")
+    section = ensure_section(
+        home, story.section_path or default_section, lookups.sections
+    )
     lead = photos.photo(story.lead_image) if story.lead_image else None
     if story.lead_image and lead is None:
-        notes.append(f"missing image {story.lead_image}")
+        notes.append(
+            f"missing image {story.lead_image} ({photos.why_missing(story.lead_image)})"
+        )
     body = _stream(story, photos, notes)
     if photos.dry_run:
         return Outcome("updated" if page else "created", notes=notes)
@@ -234,12 +242,14 @@ def import_story(
         if ArticlePage.objects.child_of(section).filter(slug=slug).exists():
             slug = f"{slug[:180]}-{story.source_id}"
         page = ArticlePage(slug=slug, live=False)
+    elif page.path[: -page.steplen] != section.path:
+        _move(page, section, story.source_id)
     page.title = story.title[:255]
     page.subtitle = story.subtitle
     page.body = body
     page.lead_image = lead
     page.bylines = [
-        ArticleByline(reporter=_reporter(*r), sort_order=i)
+        ArticleByline(reporter=_reporter(*r, cache=lookups.reporters), sort_order=i)
         for i, r in enumerate(story.reporters)
     ]
     page.tags.clear()
@@ -288,3 +298,98 @@ def import_story(
             record=record, source_id=values.pop("id"), defaults=values
         )
     return Outcome("created" if created else "updated", notes=notes, page=page)
+
+
+def _rich_text(story: ImportedStory) -> str:
+    """The story's body as rich text, for a static page (photos are left out)."""
+    parts = []
+    for block in story.body:
+        text = block.text
+        if block.kind == "paragraph":
+            parts.append(f"<p>{text}</p>")
+        elif block.kind == "subheading":
+            parts.append(f"<h2>{html.escape(text, quote=False)}</h2>")
+        elif block.kind == "quote":
+            parts.append(f"<blockquote><p>{text}</p></blockquote>")
+        elif block.kind == "embed":
+            url = html.escape(block.src)
+            parts.append(f'<p><a href="{url}">{url}</a></p>')
+        elif block.kind == "photo" and block.caption:
+            parts.append(f"<p>{html.escape(block.caption, quote=False)}</p>")
+    return "".join(parts)
+
+
+def import_static_page(story: ImportedStory, *, home, dry_run: bool) -> Outcome:
+    """Create or update the static page (회사소개, 광고문의…) for an old site's page."""
+    if not story.title:
+        return Outcome("failed", "no headline")
+    fingerprint = story.fingerprint()
+    record = ImportRecord.objects.filter(
+        source=story.source, kind="page", source_id=story.source_id
+    ).first()
+    page = None
+    if record and record.page_id:
+        page = StaticPage.objects.filter(pk=record.page_id).first()
+    if page is not None and record.fingerprint == fingerprint:
+        return Outcome("skipped", "unchanged", page=page)
+    if page is not None and page.latest_revision_id != record.revision_id:
+        return Outcome("skipped", "edited in sinmun since the last import", page=page)
+    if dry_run:
+        return Outcome("updated" if page else "created")
+    created = page is None
+    if created:
+        slug = slugify(story.slug or story.title, allow_unicode=True)[:200] or "page"
+        if Page.objects.child_of(home).filter(slug=slug).exists():
+            slug = f"{slug[:180]}-{story.source_id}"
+        page = StaticPage(slug=slug, live=False)
+    page.title = story.title[:255]
+    page.body = _rich_text(story)
+    if created:
+        home.refresh_from_db()
+        home.add_child(instance=page)
+    revision = page.save_revision()
+    if story.status == LIVE:
+        revision.publish()
+    elif page.live:
+        page.unpublish()
+    page.refresh_from_db()
+    ImportRecord.objects.update_or_create(
+        source=story.source,
+        kind="page",
+        source_id=story.source_id,
+        defaults={
+            "page": page,
+            "fingerprint": fingerprint,
+            "revision_id": page.latest_revision_id,
+        },
+    )
+    for url in story.old_paths:
+        path = old_path(url)
+        if path and path != "/" and path != Redirect.normalise_path(page.url):
+            Redirect.objects.update_or_create(
+                old_path=path,
+                site=None,
+                defaults={"redirect_page": page, "is_permanent": True},
+            )
+    for key in story.old_keys:
+        OldAddress.objects.update_or_create(key=key, defaults={"page": page})
+    return Outcome("created" if created else "updated", page=page)
+
+
+def set_lead_image(record: ImportRecord, photo) -> None:
+    """Give an imported story its featured image, in the page and the revision it is at.
+
+    For a featured image whose attachment comes after its post in the export: the story's
+    own revision is amended rather than a new one made, so a re-run still sees the story
+    as the import left it.
+    """
+    page = ArticlePage.objects.filter(pk=record.page_id).first()
+    if page is None or page.latest_revision_id != record.revision_id:
+        return
+    if page.lead_image_id == photo.pk:
+        return
+    ArticlePage.objects.filter(pk=page.pk).update(lead_image=photo)
+    revision = page.latest_revision
+    if revision is not None:
+        revision.content["lead_image"] = photo.pk
+        revision.save(update_fields=["content"])

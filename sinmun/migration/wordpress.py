@@ -17,9 +17,7 @@ def skip_reason(item: Item) -> str:
     """Return why `item` is not a story, or an empty string if it is one."""
     if item.post_type in NOT_STORIES or item.post_type.startswith("wp_"):
         return f"{item.post_type or 'unknown type'}: not a story"
-    if item.post_type == "page":
-        return "static page: sinmun has no static page type yet"
-    if item.post_type != "post":
+    if item.post_type not in ("post", "page"):
         return f"post type {item.post_type}: not a story"
     if item.status in ("trash", "auto-draft", "inherit"):
         return f"status {item.status}: not a story"
@@ -82,6 +80,8 @@ def to_story(item: Item, channel: Channel, *, zone: ZoneInfo) -> services.Import
     excerpt = normalize_text(html.unescape(item.excerpt.replace("<br />", "\n")))
     meta_thumbnail = (item.meta.get("_thumbnail_id") or [""])[0]
     lead = channel.attachments.get(meta_thumbnail, "") if meta_thumbnail else ""
+    if meta_thumbnail.strip() and not lead:
+        channel.later_thumbnails[item.id] = meta_thumbnail.strip()
     paths = [item.link] if item.link and "?" not in item.link else []
     for old_slug in item.meta.get("_wp_old_slug", []):
         if paths and item.slug and item.slug in paths[0]:
@@ -103,7 +103,7 @@ def to_story(item: Item, channel: Channel, *, zone: ZoneInfo) -> services.Import
         last_published_at=max(filter(None, [published, item.modified]), default=None),
         lead_image=lead,
         old_paths=paths,
-        old_keys=[f"wordpress:p={int(item.id)}"] if item.id.isdigit() else [],
+        old_keys=_shortlinks(item),
         comments=[
             {
                 "id": c.id,
@@ -116,3 +116,13 @@ def to_story(item: Item, channel: Channel, *, zone: ZoneInfo) -> services.Import
             if c.approved and c.id
         ],
     )
+
+
+def _shortlinks(item: Item) -> list[str]:
+    """The keys of the item's shortlinks: /?p=ID, and for a static page /?page_id=ID too."""
+    if not item.id.isdigit():
+        return []
+    keys = [f"wordpress:p={int(item.id)}"]
+    if item.post_type == "page":
+        keys.append(f"wordpress:page_id={int(item.id)}")
+    return keys

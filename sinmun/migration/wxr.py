@@ -82,6 +82,8 @@ class Channel:
     authors: dict[str, Author] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)  # by nicename
     attachments: dict[str, str] = field(default_factory=dict)  # id → file address
+    # Posts whose featured image's attachment comes later in the export: post id → its id.
+    later_thumbnails: dict[str, str] = field(default_factory=dict)
 
 
 def _local(tag: str) -> tuple[str, str]:

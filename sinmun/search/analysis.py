@@ -85,6 +85,17 @@ class Analyser:
     # -- index side -----------------------------------------------------------------
 
     def analyse(self, text: str) -> Analysis:
+        memo = _text_memo.get()
+        if memo is not None:
+            found = memo.get(text)
+            if found is None:
+                if len(memo) >= TEXT_MEMO_SIZE:
+                    memo.clear()
+                found = memo[text] = self._analyse(text)
+            return found
+        return self._analyse(text)
+
+    def _analyse(self, text: str) -> Analysis:
         text = normalize_text(text or "")
         if not text.strip():
             return Analysis([], [])
@@ -280,6 +291,11 @@ def analyser() -> Analyser:
     return _instance
 
 
+# Texts remembered by `texts_analysed_once` (a batch's titles, subheadlines and bodies).
+TEXT_MEMO_SIZE = 4096
+_text_memo: contextvars.ContextVar[dict[str, Analysis] | None] = contextvars.ContextVar(
+    "text_memo", default=None
+)
 _line_memo: contextvars.ContextVar[dict[str, Analysis] | None] = contextvars.ContextVar(
     "line_memo", default=None
 )
@@ -317,3 +333,18 @@ def lines_analysed_once():
         yield
     finally:
         _line_memo.reset(token)
+
+
+@contextmanager
+def texts_analysed_once():
+    """Within the block, each distinct text is analysed once (`Analyser.analyse`).
+
+    Indexing one page reads each search field several times (the database backends build
+    the title, body and autocomplete columns from the same fields), and its near-duplicate
+    fingerprint reads them again: a bulk import analyses each with Kiwi once instead.
+    """
+    token = _text_memo.set({})
+    try:
+        yield
+    finally:
+        _text_memo.reset(token)

@@ -188,11 +188,16 @@ class _EqualsAny(Lookup):
 
 
 class RankedCountMixin:
-    """Count a self-ranked search by its ranked list instead of a second COUNT query."""
+    """Count a self-ranked search by its ranked list instead of a second COUNT query.
+
+    The results class is shared with the backend's autocomplete compiler (the admin's page
+    and photo search), which ranks in the stock way and has no `ranks_itself`.
+    """
 
     def _do_count(self):
         compiler = self.query_compiler
-        if compiler.ranks_itself():
+        ranks_itself = getattr(compiler, "ranks_itself", None)
+        if ranks_itself is not None and ranks_itself():
             return len(compiler.ranked(compiler.get_config(self.backend)))
         return super()._do_count()
 

@@ -12,15 +12,20 @@ SEED = 1
 
 
 def page_terms(page) -> list[str]:
-    """The page's analysed terms in text order, from its Korean search fields."""
-    texts = []
+    """The page's analysed terms in text order, from its Korean search fields.
+
+    Each field is analysed on its own, as the index analyses it (so a noun run never
+    joins the end of the headline to the start of the body, and within
+    `analysis.texts_analysed_once` indexing and fingerprinting share one analysis).
+    """
+    terms = []
     for field in page.get_search_fields():
         if isinstance(field, KoreanSearchField):
             value = super(KoreanSearchField, field).get_value(page)
             if isinstance(value, list | tuple):
                 value = "\n".join(str(v) for v in value if v)
-            texts.append(str(value or ""))
-    return analyser().analyse("\n".join(texts)).main
+            terms.extend(analyser().analyse(str(value or "")).main)
+    return terms
 
 
 def signature(terms: list[str]) -> np.ndarray:

@@ -41,6 +41,11 @@ class SectionPage(BasePage):
     def surrogate_keys(self):
         return (edge.section(self.pk),)
 
+    def permissions_for_user(self, user):
+        from sinmun.sections.permissions import SectionPermissionTester
+
+        return SectionPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from sinmun.sections import selectors
 

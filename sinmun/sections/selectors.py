@@ -12,6 +12,7 @@ from modelsearch.backends import get_search_backend
 
 from sinmun.articles import selectors as article_selectors
 from sinmun.articles.models import ArticleByline, ArticlePage
+from sinmun.core import readahead
 from sinmun.core.selectors import public_q
 from sinmun.search.analysis import analyser
 from sinmun.search.backend import EMPTY, korean_query
@@ -19,6 +20,7 @@ from sinmun.sections import pagination
 from sinmun.sections.models import SectionPage
 
 SECTION_TREE_KEY = "sinmun:section-tree:v1"
+readahead.every_page_reads(SECTION_TREE_KEY)
 MAX_PAGE_NUMBER = 10_000  # deeper pages are not worth a database scan; Paginator clamps
 
 

@@ -5,9 +5,11 @@ and embedded (SQLite, local-memory cache). ``production`` only tightens.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -28,7 +30,10 @@ INSTALLED_APPS = [
     "sinmun.frontpage",
     "sinmun.syndication",
     "sinmun.weather",
+    "sinmun.ads",
     "sinmun.desk",
+    "sinmun.tips",
+    "sinmun.newsletters",
     "sinmun.demo",
     "sinmun.migration",
     "wagtail.contrib.forms",
@@ -36,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "sinmun.desk.apps.NewsroomUsersConfig",  # wagtail.users, with the newsroom's rules
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -56,10 +61,18 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "django_tasks_db",
     "rest_framework",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+    "anymail",
 ]
 
 MIDDLEWARE = [
-    # Outermost, so it sees the final response (and any cookie that got in).
+    # Outermost: it compresses the final body, after the edge keys were read from it.
+    "sinmun.core.compression.PublicGZipMiddleware",
+    # Next, so it sees the final response (and any cookie that got in).
     "sinmun.core.edge.SurrogateKeyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -67,11 +80,25 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "sinmun.users.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sinmun.core.csp.CSPMiddleware",
     "sinmun.core.sites.CurrentSiteMiddleware",
+    # After the site is known: its settings' key is among those read in one round trip.
+    "sinmun.core.readahead.ReadAheadMiddleware",
     "sinmun.migration.middleware.OldShortlinkMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Every refusal in the admin (a 403, or Wagtail's redirect home), logged with the account.
+    "sinmun.desk.middleware.AdminRefusalLogMiddleware",
+    # Inside everything else: a page edit's conflict check and save in one transaction on
+    # the page's row.
+    "sinmun.desk.middleware.PageEditLockMiddleware",
+    # The reports that list every story's state, refused to reporters by default.
+    "sinmun.desk.middleware.NewsroomReportsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sinmun.urls"
@@ -135,13 +162,32 @@ SINMUN_CACHE_BREAKER_COOLDOWN_SECONDS = 5
 SINMUN_HEALTH_QUEUE_MAX_AGE_SECONDS = 300
 # The app serves MEDIA_ROOT itself (one server); set 0 where nginx or object storage does.
 SINMUN_SERVE_MEDIA = os.environ.get("SINMUN_SERVE_MEDIA", "1") == "1"
+# Gzip public pages, feeds and sitemaps at the app (core.compression); 0 where an edge
+# or proxy in front already compresses them.
+SINMUN_COMPRESS_PAGES = os.environ.get("SINMUN_COMPRESS_PAGES", "1") == "1"
 # Uploaded files and renditions never change under their name: browsers and the edge keep them.
 SINMUN_MEDIA_CACHE_SECONDS = 24 * 60 * 60
+
+# Outgoing mail (the desk's tip notices): an SMTP relay set by the operator.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # Sessions stay in the database so that losing Redis never logs the newsroom out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "users.User"
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -168,8 +214,17 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("SINMUN_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Tip attachments (기사 제보): outside MEDIA_ROOT, so nothing serves them but the admin's
+# permission-checked view (sinmun.tips.views.attachment).
+SINMUN_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("SINMUN_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "tips": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": SINMUN_PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
@@ -181,7 +236,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "sinmun"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "sinmun.articles.editor.NewsroomDraftailRichTextArea"}
+}
 WAGTAILIMAGES_IMAGE_MODEL = "images.Photo"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sinmun.images.forms.PhotoForm"
 WAGTAILIMAGES_EXTENSIONS = [
     "gif",
     "jpg",
@@ -207,6 +266,9 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Avatars: Wagtail's own default picture unless an operator names a Gravatar-style service
+# the newsroom can reach (the admin's pages must not wait on, or break for, an outside host).
+WAGTAIL_GRAVATAR_PROVIDER_URL = os.environ.get("WAGTAIL_GRAVATAR_PROVIDER_URL") or None
 # Python strftime syntax, and one of the (Korean) locale's *_INPUT_FORMATS: the admin's date
 # picker writes this format and the form must read it back.
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
@@ -248,12 +310,91 @@ LOGGING = {
     "loggers": {"sinmun": {"level": os.environ.get("SINMUN_LOG_LEVEL", "INFO")}},
 }
 
+# Login throttling (django-axes; docs/settings.md). Failed logins count per account (from
+# any address) and per address (for any account); at the limit that account or address is
+# refused, the right password too, until the lockout has passed since the last failure.
+# Failures during a lockout do not extend it, so nobody can keep a reporter out for good.
+SINMUN_LOGIN_FAILURE_LIMIT = int(os.environ.get("SINMUN_LOGIN_FAILURE_LIMIT", "10"))
+SINMUN_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("SINMUN_LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_FAILURE_LIMIT = SINMUN_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=SINMUN_LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "sinmun.core.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "sinmun.users.views.locked_out"
+AXES_ENABLE_ADMIN = False
+
+# Two-factor authentication (django-otp TOTP with recovery codes; docs/settings.md). An
+# account that has enrolled always needs its code; superusers and these groups must enrol
+# before they reach anything in the admin.
+SINMUN_2FA_REQUIRED = os.environ.get("SINMUN_2FA_REQUIRED", "1") == "1"
+SINMUN_2FA_REQUIRED_GROUPS = ["편집국장", "관리자"]
+SINMUN_2FA_ISSUER = os.environ.get("SINMUN_2FA_ISSUER", "sinmun")
+SINMUN_2FA_RECOVERY_CODES = 10
+
+# Whether a 기자 may read the site-history, workflow and aging reports, which show every
+# story's headline and state, other reporters' drafts and embargoes included.
+SINMUN_REPORTERS_SEE_NEWSROOM_REPORTS = (
+    os.environ.get("SINMUN_REPORTERS_SEE_NEWSROOM_REPORTS", "0") == "1"
+)
+OTP_TOTP_ISSUER = SINMUN_2FA_ISSUER
+# Gravatar would send a hash of every editor's e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp 4, sinmun.core.csp; docs/decisions/0007). The reader
+# site runs no inline script and no script from elsewhere but what the site settings name
+# (ads, analytics); these are the sources every page may use besides its own origin.
+SINMUN_CSP_SOURCES = {
+    "script-src": [],
+    "style-src": [],
+    "img-src": ["data:"],
+    "font-src": [],
+    "connect-src": [],
+    "frame-src": [
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ],
+}
+SINMUN_CSP_REPORTS_PER_MINUTE = 30
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *SINMUN_CSP_SOURCES["script-src"]],
+        "style-src": [SELF, *SINMUN_CSP_SOURCES["style-src"]],
+        "img-src": [SELF, *SINMUN_CSP_SOURCES["img-src"]],
+        "font-src": [SELF, *SINMUN_CSP_SOURCES["font-src"]],
+        "connect-src": [SELF, *SINMUN_CSP_SOURCES["connect-src"]],
+        "frame-src": [SELF, *SINMUN_CSP_SOURCES["frame-src"]],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "report-uri": "/csp-report",
+    }
+}
+# The admin replaces these directives of the reader policy: Wagtail 8's own templates still
+# carry inline scripts (inline panels, date pickers) and style attributes, and its image
+# previews are data: and blob: URLs. The admin is never cached and never public.
+SINMUN_CSP_ADMIN_DIRECTIVES = {
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+}
+
 # sinmun's own settings (documented in docs/settings.md)
 SINMUN_LISTING_PAGE_SIZE = 20
 # Each process keeps which site a host name is for this long (core.sites).
 SINMUN_SITE_CACHE_SECONDS = 60
 # Periodic jobs run by `manage.py run_scheduler`: management command -> interval in seconds.
-SINMUN_SCHEDULED_JOBS = {"publish_scheduled": 60, "fetch_weather": 600}
+SINMUN_SCHEDULED_JOBS = {
+    "publish_scheduled": 60,
+    "fetch_weather": 600,
+    "delete_expired_tips": 60 * 60,
+    # Looks every minute; starts the day's newsletter once, after SINMUN_NEWSLETTER_SEND_AT.
+    "send_newsletter": 60,
+}
 # A run's lease lasts this long and is renewed every sixth of it while the job runs, so a
 # scheduler killed mid-run (kill -9, a lost server) blocks its job for at most this long.
 SINMUN_JOB_LEASE_SECONDS = 30
@@ -311,6 +452,50 @@ SINMUN_INDEXNOW_ENDPOINTS = [
 SINMUN_INDEXNOW_TIMEOUT_SECONDS = 3
 SINMUN_INDEXNOW_RETRIES = 2
 SINMUN_INDEXNOW_BACKOFF_SECONDS = 1.0
+
+# Sharing (docs/settings.md): the Kakao JavaScript SDK, loaded only when a reader taps
+# KakaoTalk on a paper that set its app key in the site settings.
+SINMUN_KAKAO_SDK_URL = os.environ.get(
+    "SINMUN_KAKAO_SDK_URL", "https://t1.kakaocdn.net/kakao_js_sdk/2.7.4/kakao.min.js"
+)
+SINMUN_KAKAO_SDK_INTEGRITY = os.environ.get("SINMUN_KAKAO_SDK_INTEGRITY", "")
+
+# News tips (기사 제보; docs/settings.md)
+SINMUN_TIP_NOTIFY_EMAILS = [
+    a.strip()
+    for a in os.environ.get("SINMUN_TIP_NOTIFY_EMAILS", "").split(",")
+    if a.strip()
+]
+SINMUN_TIP_RETENTION_DAYS = int(os.environ.get("SINMUN_TIP_RETENTION_DAYS", "365"))
+SINMUN_TIP_MAX_FILES = 5
+SINMUN_TIP_MAX_FILE_BYTES = 10 * 1024 * 1024
+SINMUN_TIP_MAX_TOTAL_BYTES = 30 * 1024 * 1024
+SINMUN_TIP_MIN_SECONDS = 3
+SINMUN_TIP_FORM_MAX_AGE_SECONDS = 24 * 60 * 60
+SINMUN_TIP_POSTS_PER_HOUR = 10
+
+# The newsletter (docs/settings.md, Newsletter). Letters go through EMAIL_BACKEND: Django's
+# SMTP backend by default, or an ESP's anymail backend (EMAIL_BACKEND=anymail.backends.…).
+SINMUN_NEWSLETTER_ENABLED = os.environ.get("SINMUN_NEWSLETTER_ENABLED", "1") == "1"
+SINMUN_NEWSLETTER_SEND_AT = os.environ.get("SINMUN_NEWSLETTER_SEND_AT", "06:30")
+# A scheduler that was down at the send time still sends within this many hours, not later.
+SINMUN_NEWSLETTER_SEND_WINDOW_HOURS = 3
+SINMUN_NEWSLETTER_BATCH_SIZE = 200
+SINMUN_NEWSLETTER_FROM_EMAIL = os.environ.get("SINMUN_NEWSLETTER_FROM_EMAIL", "")
+SINMUN_NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get(
+    "SINMUN_NEWSLETTER_UNSUBSCRIBE_MAILTO", ""
+)
+SINMUN_NEWSLETTER_CONFIRM_MAX_AGE_SECONDS = 3 * 24 * 60 * 60
+SINMUN_NEWSLETTER_POSTS_PER_HOUR = 10
+# Bounce and complaint webhooks (anymail): /anymail/<esp>/tracking/ answers only with a
+# secret set, so nobody can post made-up bounces to stop someone's letters.
+# Each ANYMAIL_<NAME> variable (ANYMAIL_WEBHOOK_SECRET, ANYMAIL_POSTMARK_SERVER_TOKEN…) is
+# anymail's <NAME> setting.
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_") and value
+}
 
 # ArticlePage replaces Page's title SearchField with a KoreanSearchField of the same name
 # (sinmun/search/fields.py koreanize), which Wagtail's check cannot tell from a missing one.

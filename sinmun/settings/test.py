@@ -11,6 +11,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+SINMUN_PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
+STORAGES["tips"]["OPTIONS"]["location"] = SINMUN_PRIVATE_MEDIA_ROOT  # noqa: F405
 if not os.environ.get("REDIS_URL"):  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests create and roll back sites all the time; the per-process site table is tested on its own.
@@ -18,3 +20,6 @@ SINMUN_SITE_CACHE_SECONDS = 0
 # Serve static files from the app folders without a collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests that log into the admin as a superuser or an editor-in-chief are about something
+# else; the two-factor tests (sinmun/users/tests) turn this back on.
+SINMUN_2FA_REQUIRED = False

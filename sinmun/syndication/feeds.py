@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator, timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -16,19 +17,35 @@ from sinmun.core.text import cut_preview
 from sinmun.newsroom.models import Reporter
 from sinmun.sections import selectors as section_selectors
 from sinmun.syndication import selectors
-from sinmun.syndication.text import one_line, xml_safe
+from sinmun.syndication.text import html_text, one_line, xml_safe
 
 DESCRIPTION_LENGTH = 200
 
 
 class SafeRssFeed(feedgenerator.Rss201rev2Feed):
-    """RSS 2.0 that drops what XML 1.0 cannot hold, so one pasted control never breaks a feed."""
+    """RSS 2.0 that drops what XML 1.0 cannot hold, so one pasted control never breaks a feed.
+
+    Reporter text is escaped for readers that take it as HTML, then as XML: RSS 2.0's
+    description carries HTML, so it is escaped whole; a title may be read either way, so
+    only what would be markup is escaped (text.html_text). A headline with `<b>` or `&`
+    then shows as written, never as markup slipped into every reader's app.
+    """
 
     def __init__(self, title, link, description, **kwargs):
-        super().__init__(one_line(title), link, xml_safe(description), **_clean(kwargs))
+        super().__init__(
+            html_text(one_line(title)),
+            link,
+            escape(xml_safe(description)),
+            **_clean(kwargs),
+        )
 
     def add_item(self, title, link, description, **kwargs):
-        super().add_item(one_line(title), link, xml_safe(description), **_clean(kwargs))
+        super().add_item(
+            html_text(one_line(title)),
+            link,
+            escape(xml_safe(description)),
+            **_clean(kwargs),
+        )
 
 
 def _clean(kwargs: dict) -> dict:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from sinmun.articles import selectors as article_selectors
+from sinmun.core.text import cut_preview
 from sinmun.syndication.text import one_line
 
 # 16:9, 4:3 and 1:1 crops, each far above Google's 50,000-pixel minimum.
@@ -105,11 +106,23 @@ def article_head(*, request, page, paper, section) -> dict:
         "isAccessibleForFree": True,
         "inLanguage": "ko",
     }
+    if page.is_sponsored:
+        # schema.org: AdvertiserContentArticle is "an article that an external entity has
+        # paid to place or to produce to its specifications"; a 협찬 story stays news but
+        # names who paid for it.
+        if page.is_advertorial:
+            data["@type"] = "AdvertiserContentArticle"
+        data["sponsor"] = {"@type": "Organization", "name": one_line(page.sponsor)}
     if section_title:
         data["articleSection"] = section_title
     if tags:
         data["keywords"] = tags
     return {
+        "canonical": url,
+        # What search results show under the headline (the page's own <meta>).
+        "meta_description": cut_preview(
+            page.search_description or page.teaser_source, 150
+        ),
         "json_ld": json_ld(data),
         "og_title": headline,
         "og_description": description,

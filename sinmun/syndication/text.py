@@ -18,3 +18,18 @@ def xml_safe(value) -> str:
 
 def one_line(value) -> str:
     return " ".join(xml_safe(value).split())
+
+
+# What an HTML reader would take for markup: a tag's start, or a character reference.
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_REFERENCE = re.compile(r"&(?=#?\w+;)")
+
+
+def html_text(value: str) -> str:
+    """Return plain text that reads the same as text and as HTML.
+
+    RSS does not say whether a title is text or HTML, and readers differ: escape only what
+    an HTML reader would take for markup (`<b`, `&amp;`), so `시의회 & 조례` stays as it is
+    for both kinds and `<b>` never becomes a tag in anyone's reader.
+    """
+    return _TAG_START.sub("&lt;", _REFERENCE.sub("&amp;", value))

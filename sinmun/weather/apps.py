@@ -6,3 +6,7 @@ class WeatherConfig(AppConfig):
     name = "sinmun.weather"
     label = "weather"
     verbose_name = _("Weather")
+
+    def ready(self):
+        # Registers the ticker's key with the read-ahead (core.readahead).
+        from sinmun.weather import selectors  # noqa: F401

@@ -7,10 +7,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from sinmun.core import edge
+from sinmun.core import edge, readahead
 from sinmun.weather.models import FetchLog, FetchStatus, Observation
 
 TICKER_KEY = "sinmun:weather-ticker:v1"
+readahead.every_page_reads(TICKER_KEY)
 
 
 @dataclass(frozen=True)

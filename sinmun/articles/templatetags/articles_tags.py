@@ -12,15 +12,22 @@ register = template.Library()
 FRAGMENT_SECONDS = 60 * 60
 
 
+def article_main_key(page) -> str:
+    # A new revision or a move to another section changes the key.
+    stamp = int(page.last_published_at.timestamp()) if page.last_published_at else 0
+    return f"sinmun:article:{page.pk}:{page.live_revision_id}:{page.path}:{stamp}"
+
+
+def related_box_key(ids) -> str:
+    return "sinmun:related:" + "-".join(map(str, ids))
+
+
 @register.simple_tag(takes_context=True)
 def article_main(context, page):
     """Render the article element: header, photo, byline, body, corrections, footer."""
-    # A new revision or a move to another section changes the key.
-    stamp = int(page.last_published_at.timestamp()) if page.last_published_at else 0
-    key = f"sinmun:article:{page.pk}:{page.live_revision_id}:{page.path}:{stamp}"
     return cached_fragment(
         context.get("request"),
-        key,
+        article_main_key(page),
         lambda: render_in_context(
             context,
             "articles/components/article_main.html",
@@ -37,7 +44,7 @@ def related_box(context, ids):
         return ""
     return cached_fragment(
         context.get("request"),
-        "sinmun:related:" + "-".join(map(str, ids)),
+        related_box_key(ids),
         lambda: render_in_context(
             context, "articles/components/related.html", selectors.related_box(ids=ids)
         ),

@@ -19,8 +19,11 @@ from sinmun.newsroom.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Cold caches add the section tree, settings, site paths, private paths and the boxes.
-COLD_BUDGET = 20
+# Cold caches add the section tree, settings, site paths, private paths and the boxes,
+# and the ad list and the 속보 banner (one query each, then shared). The related box and
+# the most-read box pick candidates first (selectors.related_articles: the section's
+# newest and each tag's newest, at most RELATED_TAGS), so no query reads the archive.
+COLD_BUDGET = 24
 
 
 def text_of(html: str) -> str:
@@ -292,15 +295,21 @@ def test_preview_is_never_cached(admin_client, paper, reporter):
     assert "public" not in response["Cache-Control"]
 
 
+BROWSER = {
+    "HTTP_USER_AGENT": "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile",
+    "HTTP_SEC_FETCH_SITE": "same-origin",
+}
+
+
 def test_read_beacon_counts_once_per_reader(client, paper, reporter):
     from sinmun.articles.models import ReadCount
 
     article = make_article(paper.sections["society"], reporters=[reporter])
     url = reverse("articles:read", args=[article.pk])
-    assert client.post(url).status_code == 204
-    assert client.post(url).status_code == 204
+    assert client.post(url, **BROWSER).status_code == 204
+    assert client.post(url, **BROWSER).status_code == 204
     assert ReadCount.objects.get(article=article).count == 1
-    assert client.post(url, REMOTE_ADDR="10.0.0.2").status_code == 204
+    assert client.post(url, REMOTE_ADDR="10.0.0.2", **BROWSER).status_code == 204
     assert ReadCount.objects.get(article=article).count == 2
     assert client.get(url).status_code == 405
     assert client.post(reverse("articles:read", args=[999999])).status_code == 404
@@ -311,13 +320,74 @@ def test_read_beacon_tells_readers_apart_behind_the_edge(client, paper, reporter
 
     article = make_article(paper.sections["society"], reporters=[reporter])
     url = reverse("articles:read", args=[article.pk])
-    edge = {"REMOTE_ADDR": "127.0.0.1"}
+    edge = {"REMOTE_ADDR": "127.0.0.1", **BROWSER}
     client.post(url, HTTP_X_FORWARDED_FOR="203.0.113.7", **edge)
     client.post(url, HTTP_X_FORWARDED_FOR="203.0.113.7", **edge)
     client.post(url, HTTP_X_FORWARDED_FOR="198.51.100.9", **edge)
     assert ReadCount.objects.get(article=article).count == 2
     # A reader's own header is not believed: only what the edge appended counts.
     client.post(url, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.9", **edge)
-    client.post(url, REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.99")
-    client.post(url, REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.98")
+    browser = {"REMOTE_ADDR": "192.0.2.1", **BROWSER}
+    client.post(url, HTTP_X_FORWARDED_FOR="203.0.113.99", **browser)
+    client.post(url, HTTP_X_FORWARDED_FOR="203.0.113.98", **browser)
     assert ReadCount.objects.get(article=article).count == 3
+
+
+def test_a_new_user_agent_is_not_a_new_reader(client, paper, reporter):
+    from sinmun.articles.models import ReadCount
+
+    article = make_article(paper.sections["society"], reporters=[reporter])
+    url = reverse("articles:read", args=[article.pk])
+    for n in range(50):
+        agent = f"Mozilla/5.0 (Windows NT 10.0) Chrome/{100 + n}.0"
+        response = client.post(
+            url, HTTP_USER_AGENT=agent, HTTP_SEC_FETCH_SITE="same-origin"
+        )
+        assert response.status_code == 204
+        assert "Set-Cookie" not in response
+    # An IPv6 reader hopping across its own /64 is one reader too.
+    for host in ("1", "2", "abcd"):
+        client.post(url, REMOTE_ADDR=f"2001:db8:1:2::{host}", **BROWSER)
+    assert ReadCount.objects.get(article=article).count == 2
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"HTTP_USER_AGENT": "curl/8.5.0"},
+        {"HTTP_USER_AGENT": "python-requests/2.32"},
+        {"HTTP_USER_AGENT": "Mozilla/5.0 (compatible; Googlebot/2.1)"},
+        {**BROWSER, "HTTP_SEC_FETCH_SITE": "cross-site"},
+    ],
+    ids=["no-agent", "curl", "python", "robot", "another-site"],
+)
+def test_read_beacon_ignores_what_is_not_a_reader_on_the_page(
+    client, paper, reporter, headers
+):
+    from sinmun.articles.models import ReadCount
+
+    article = make_article(paper.sections["society"], reporters=[reporter])
+    response = client.post(reverse("articles:read", args=[article.pk]), **headers)
+    assert response.status_code == 204
+    assert not ReadCount.objects.filter(article=article).exists()
+
+
+def test_one_address_reads_only_so_many_stories(client, paper, reporter, monkeypatch):
+    from sinmun.articles import services
+    from sinmun.articles.models import ReadCount
+
+    monkeypatch.setattr(services, "READS_PER_ADDRESS", 3)
+    stories = [
+        make_article(paper.sections["society"], title=f"기사 {n}", reporters=[reporter])
+        for n in range(5)
+    ]
+    for story in stories:
+        client.post(reverse("articles:read", args=[story.pk]), **BROWSER)
+    assert sum(ReadCount.objects.values_list("count", flat=True)) == 3
+    client.post(
+        reverse("articles:read", args=[stories[4].pk]),
+        REMOTE_ADDR="10.9.9.9",
+        **BROWSER,
+    )
+    assert ReadCount.objects.get(article=stories[4]).count == 1

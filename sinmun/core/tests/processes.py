@@ -103,6 +103,59 @@ def start_scheduler(
         output.close()
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_web_server(
+    database: SharedDatabase,
+    *,
+    settings_module: str = "sinmun.settings.test",
+    log: Path,
+) -> tuple[subprocess.Popen, str]:
+    """Serve the site from `database` with Django's threaded server on a free port.
+
+    Returns the process and its base URL once it answers; requests are served in parallel,
+    as an editor's two tabs or two editors are.
+    """
+    port = free_port()
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DATABASE_URL": database.url,
+        "no_proxy": "127.0.0.1,localhost",
+        "PYTHONUNBUFFERED": "1",
+    }
+    if os.environ.get("REDIS_URL"):
+        environment["REDIS_URL"] = os.environ["REDIS_URL"]
+    output = log.open("ab")
+    try:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                str(MANAGE),
+                "runserver",
+                "--noreload",
+                f"127.0.0.1:{port}",
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=environment,
+            cwd=settings.BASE_DIR,
+        )
+    finally:
+        output.close()
+
+    def answers():
+        with socket.socket() as sock:
+            return sock.connect_ex(("127.0.0.1", port)) == 0
+
+    wait_for(answers, what=f"the web server on port {port}")
+    return process, f"http://127.0.0.1:{port}"
+
+
 def wait_for(condition, *, timeout: float = 60.0, what: str = "condition"):
     """Poll `condition` until it returns something truthy; fail after `timeout` seconds."""
     deadline = time.monotonic() + timeout

@@ -49,3 +49,15 @@ def test_pages_are_served_with_the_remembered_site(cached, client, paper):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/robots.txt").status_code == 200
     assert not [q for q in queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_a_settings_change_shows_on_the_next_page_while_the_site_is_remembered(
+    cached, paper, client
+):
+    from sinmun.core.models import NewspaperSettings
+
+    assert client.get("/").status_code == 200  # the process now remembers the site
+    paper_settings = NewspaperSettings.for_site(paper.site)
+    paper_settings.name = "새가람일보"
+    paper_settings.save()
+    assert "새가람일보" in client.get("/").content.decode()

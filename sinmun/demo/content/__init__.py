@@ -107,6 +107,8 @@ class Story:
     image: tuple | None = None  # lead photo: (scene, caption, credit)
     columnist: str = ""  # columns only: a COLUMNISTS slug
     series: str = ""  # columns only, optional: a SERIES slug
+    sponsorship: str = ""  # "" | advertorial | sponsored
+    sponsor: str = ""
 
 
 SCENES = (
@@ -134,6 +136,11 @@ SCENES = (
 
 def all_stories() -> list[Story]:
     """Return every demo story, news and columns."""
-    from sinmun.demo.content import articles_a, articles_b, articles_c
+    from sinmun.demo.content import articles_a, articles_b, articles_c, sponsored
 
-    return [*articles_a.STORIES, *articles_b.STORIES, *articles_c.STORIES]
+    return [
+        *articles_a.STORIES,
+        *articles_b.STORIES,
+        *articles_c.STORIES,
+        *sponsored.STORIES,
+    ]

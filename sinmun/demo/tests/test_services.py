@@ -56,12 +56,27 @@ def test_demo_paper_is_complete_and_loading_it_again_changes_nothing(client):
     assert response.status_code == 200
     assert "가람일보" in response.content.decode()
 
+    # The business side: a house ad in every slot, a sponsored story, a 속보 banner.
+    front = response.content.decode()
+    assert services.BREAKING_NEWS in front
+    sponsored = ArticlePage.objects.get(sponsorship="sponsored")
+    story = client.get(sponsored.url, HTTP_HOST="127.0.0.1:8000").content.decode()
+    section = client.get("/culture/", HTTP_HOST="127.0.0.1:8000").content.decode()
+    for position, (_name, text, _link) in services.HOUSE_ADS.items():
+        page = section if position == "section_top" else story
+        assert f'class="ad-slot ad-{position} ' in page, position
+        assert text in page, position
+    assert "이 기사는 가람시의 협찬으로 제작됐습니다." in story
 
-def test_seed_demo_command_prints_the_admin_login(capsys):
+
+def test_seed_demo_command_prints_the_admin_login(capsys, monkeypatch):
+    # `make demo HOST=192.168.0.10:8080` passes HOST on; the address printed is that one.
+    monkeypatch.setenv("HOST", "192.168.0.10:8080")
     call_command("seed_demo", "--photo-size", "320x180")
     out = capsys.readouterr().out
     assert "Demo paper ready" in out
-    assert "http://127.0.0.1:8000/admin/" in out
+    assert "http://192.168.0.10:8080/admin/" in out
+    assert "127.0.0.1:8000" not in out
     assert "admin / password sinmun-demo" in out
     assert "sinmun-demo" in out
     for username in ("jihoon", "seoyeon", "desk", "chief", "manager"):
@@ -79,9 +94,15 @@ def test_the_demo_newsroom_has_every_role_and_every_state(client):
     assert newsroom.ensure_desk_stories() == 3
     for role in (desk.REPORTER, desk.DESK, desk.CHIEF, desk.ADMINISTRATOR):
         assert Group.objects.get(name=role).user_set.exists(), role
-    # Each account logs in with the printed password.
+    # Each account signs in with the printed password (through the sign-in page, so the
+    # login throttle sees a request).
     for account in newsroom.STAFF:
-        assert client.login(username=account.username, password=newsroom.DEMO_PASSWORD)
+        response = client.post(
+            "/admin/login/",
+            {"username": account.username, "password": newsroom.DEMO_PASSWORD},
+        )
+        assert response.status_code == 302, account.username
+        client.logout()
     states = {a.slug: a for a in ArticlePage.objects.filter(slug__startswith="desk-")}
     draft = states["desk-draft-transfer-parking"]
     waiting = states["desk-waiting-rice-prices"]
@@ -105,3 +126,20 @@ def test_the_demo_newsroom_has_every_role_and_every_state(client):
     newsroom.ensure_staff()
     assert newsroom.ensure_desk_stories() == 0
     assert not newsroom.ensure_front_page_lineup()
+
+
+def test_the_demo_desk_has_two_readers_tips_once(client):
+    from sinmun.demo import newsroom, tips
+    from sinmun.tips.models import Tip
+
+    newsroom.ensure_staff()
+    assert tips.ensure_demo_tips() == 2
+    assert tips.ensure_demo_tips() == 0
+    new, assigned = Tip.objects.order_by("-received_at")
+    assert new.status == "new"
+    assert new.attachments.get().content_type == "image/jpeg"
+    assert assigned.assignee.username == "jihoon"
+    client.force_login(assigned.assignee)
+    listing = client.get("/admin/tips/").content.decode()
+    assert assigned.title in listing
+    assert new.title not in listing

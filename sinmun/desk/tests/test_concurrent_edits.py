@@ -95,3 +95,66 @@ def test_no_warning_without_a_conflict(two_editors):
     article.refresh_from_db()
     assert article.title == "혼자 고친 제목"
     assert warnings(response) == []
+
+
+def autosave(client, article, data):
+    """What the editor's autosave sends: the form as it stands, asking for JSON."""
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        data,
+        headers={"accept": "application/json"},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"], response.json()
+    return response.json()
+
+
+def test_the_editors_own_autosave_does_not_hold_back_their_publish(two_editors):
+    """A normal submit does not carry the autosave's revision id; it is still no conflict."""
+    article, (first, _) = two_editors
+    form = open_editor(first, article)
+    form["title"] = "자동 저장 중인 제목"
+    autosave(first, article, form)
+    form["title"] = "편집국장이 고친 제목"
+    response = save(first, article, form, **{"action-publish": "action-publish"})
+
+    article.refresh_from_db()
+    assert article.title == "편집국장이 고친 제목"
+    assert not article.has_unpublished_changes
+    assert warnings(response) == []
+
+
+def test_the_editors_other_tab_is_not_another_editor(two_editors):
+    article, (first, _) = two_editors
+    tab_one = open_editor(first, article)
+    tab_two = open_editor(first, article)
+    tab_one["subtitle"] = "첫 탭에서 저장"
+    save(first, article, tab_one)
+    tab_two["title"] = "둘째 탭에서 게시"
+    response = save(first, article, tab_two, **{"action-publish": "action-publish"})
+
+    article.refresh_from_db()
+    assert article.title == "둘째 탭에서 게시"
+    assert not article.has_unpublished_changes
+    assert warnings(response) == []
+
+
+def test_another_editors_autosave_still_holds_back_the_publish(two_editors):
+    article, (first, second) = two_editors
+    form_first = open_editor(first, article)
+    form_second = open_editor(second, article)
+    form_first["title"] = "첫 편집자가 자동 저장한 제목"
+    autosave(first, article, form_first)
+    form_second["title"] = "두 번째 편집자의 제목"
+    response = save(
+        second, article, form_second, **{"action-publish": "action-publish"}
+    )
+
+    article.refresh_from_db()
+    assert (
+        article.title == "가람시 버스 노선 개편"
+    )  # nothing published over the autosave
+    assert article.get_latest_revision_as_object().title == "두 번째 편집자의 제목"
+    [warning] = warnings(response)
+    assert "desk-kim" in warning
+    assert "게시하거나 다음 단계로 넘기지 않았습니다" in warning

@@ -1,6 +1,8 @@
 from django import template
 from django.conf import settings
+from django.utils.safestring import mark_safe
 
+from sinmun.ads.templatetags.ads_tags import ad_slot
 from sinmun.core import fragments
 from sinmun.frontpage import selectors
 
@@ -22,9 +24,17 @@ def front_page_boxes(context, page):
         )
         return html, boxes["changes_at"]
 
-    return fragments.cached_fragment_until(
+    html = fragments.cached_fragment_until(
         context.get("request"),
         f"sinmun:front:{page.pk}:{fragments.generation()}",
         render,
         timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10,
     )
+    # The side ad changes with the ad desk, not with publishing: it is not in the copy.
+    side = fragments.render_in_context(
+        context, "ads/slot.html", ad_slot(context, "side")
+    )
+    return mark_safe(html.replace(SIDE_AD_MARK, side, 1))
+
+
+SIDE_AD_MARK = "<!--sinmun:ad-slot:side-->"

@@ -259,7 +259,9 @@ def test_only_those_with_rights_on_the_front_page_can_edit_its_lineup(client, pa
     form = client.get(edit_url)
     assert form.status_code == 200
     assert "pins-TOTAL_FORMS" in form.text
-    assert "articles.articlepage" in form.text  # the chooser offers articles only
+    assert (
+        reverse("story_chooser:choose") in form.text
+    )  # the chooser offers stories only
 
 
 def test_editor_in_chief_publishes_a_lineup_from_the_admin_and_it_is_logged(

@@ -213,7 +213,13 @@ def full_export():
             categories=[("society", "사회")],
         ),
         item(205, "", "<p>제목 없는 글</p>", categories=[("society", "사회")]),
-        item(206, "소개", "<p>회사 소개</p>", post_type="page"),
+        item(
+            206,
+            "회사소개",
+            "<p>가람일보는 2005년 창간한 지역 일간지입니다.</p><h2>연락처</h2><p>광고문의 041-000-0000</p>",
+            post_type="page",
+            slug="about",
+        ),
         item(207, "메뉴", "", post_type="nav_menu_item"),
     )
 
@@ -227,6 +233,7 @@ def run(tmp_path, text, *args):
         str(wxr),
         "--uploads",
         str(tmp_path / "uploads"),
+        "--no-download",  # tests reach no old site; the download test says --download
         *args,
         stdout=out,
         stderr=StringIO(),
@@ -315,10 +322,12 @@ def test_old_addresses_answer_301(imported, client):
         response = client.get(old)
         assert response.status_code == 301, old
         assert response["Location"].endswith(f"/news/{page.pk}"), old
-    assert (
-        client.get("/?p=201").status_code == 200
-    )  # a draft's shortlink: the front page
+    # Shortlinks of drafts, private, scheduled and trashed posts: not found, as on the
+    # old site, never the front page.
+    for hidden in (201, 202, 203, 204):
+        assert client.get(f"/?p={hidden}").status_code == 404, hidden
     assert client.get("/?p=abc").status_code == 200
+    assert client.get("/?p=99999").status_code == 200  # never a WordPress post
 
 
 def test_unpublished_items_are_nowhere(imported, client):
@@ -360,7 +369,11 @@ def test_published_stories_are_in_search_feeds_and_sitemaps(imported, client):
     page = story(102)
     assert "가람시의회, 조례안 의결" in client.get("/rss/").content.decode()
     assert f"/news/{page.pk}" in client.get("/sitemap-articles.xml").content.decode()
-    assert "가람시의회, 조례안 의결" in client.get("/search/?q=본회의").content.decode()
+    # Found for every word of its headline and body. (Results mark the words found,
+    # `가람시의회, <mark>조례안</mark> 의결`: look for the link, not the plain headline.)
+    for query in ("조례안", "의결", "가람시의회", "본회의", "조례안 의결"):
+        text = client.get("/search/", {"q": query}).content.decode()
+        assert f'href="/news/{page.pk}"' in text, query
 
 
 def test_approved_comments_are_kept(imported):
@@ -386,7 +399,7 @@ def test_changed_post_is_updated_in_place(imported, tmp_path):
 def test_dry_run_changes_nothing(paper, tmp_path):
     report = run(tmp_path, full_export(), "--dry-run")
     assert ArticlePage.objects.count() == 0
-    assert "created 7" in report
+    assert "created 8" in report  # 7 stories and a static page
     assert "dry run" in report
 
 
@@ -402,3 +415,29 @@ def test_truncated_export_keeps_what_came_before(paper, tmp_path):
     )
     assert ArticlePage.objects.filter(title="잘리기 전 기사").exists()
     assert "stops being XML" in report
+
+
+def test_wordpress_page_becomes_a_static_page(imported, client, tmp_path):
+    record = ImportRecord.objects.get(kind="page", source_id="206")
+    page = record.page.specific
+    assert type(page).__name__ == "StaticPage"
+    assert page.get_parent().specific_class.__name__ == "HomePage"
+    response = client.get(page.url)
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "가람일보는 2005년 창간한 지역 일간지입니다." in text
+    assert "<h2>연락처</h2>" in text
+    for old in ("/?page_id=206", "/?p=206", "/2024/05/12/about/"):
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == page.url, old
+    # Not a story: in no feed, sitemap's story list or search.
+    assert "회사소개" not in client.get("/rss/").content.decode()
+    assert page.url not in client.get("/sitemap-articles.xml").content.decode()
+    assert (
+        f'href="{page.url}"'
+        not in client.get("/search/", {"q": "창간"}).content.decode()
+    )
+    run(tmp_path, full_export())
+    assert ImportRecord.objects.filter(kind="page").count() == 1
+    assert type(page).objects.count() == 1

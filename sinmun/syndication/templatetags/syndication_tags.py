@@ -4,6 +4,8 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
+from sinmun.articles.templatetags.articles_tags import article_main_key, related_box_key
+from sinmun.core import readahead
 from sinmun.core.fragments import cached_fragment, render_in_context
 from sinmun.core.models import NewspaperSettings
 from sinmun.sections import selectors as section_selectors
@@ -23,6 +25,11 @@ def article_head(context, page):
     key = (
         f"sinmun:article-head:{request.get_host()}:{page.pk}:"
         f"{page.live_revision_id}:{page.path}:{stamp}"
+    )
+    # The page's other fragments come later in the template: one round trip for all three.
+    related = context.get("related_ids")
+    readahead.read_ahead(
+        [key, article_main_key(page), *([related_box_key(related)] if related else [])]
     )
 
     def render():

@@ -1,4 +1,5 @@
 import feedparser
+import lxml.html
 import pytest
 from django.utils import timezone
 
@@ -120,3 +121,33 @@ def test_pub_date_is_korea_time(client, paper):
     _, feed = parse(client, "/rss/")
     local = timezone.localtime(article.first_published_at)
     assert feed.entries[0].published == local.strftime("%a, %d %b %Y %H:%M:%S +0900")
+
+
+def as_html(markup: str) -> tuple[str, list[str]]:
+    """What a browser shows for `markup`, and the tags it would build."""
+    fragment = lxml.html.fragment_fromstring(markup, create_parent="div")
+    return fragment.text_content(), [el.tag for el in fragment.iterdescendants()]
+
+
+def test_markup_in_a_headline_and_summary_reaches_feed_readers_as_text(
+    client, paper, reporter
+):
+    """RSS readers read description (and often title) as HTML: reporter text is escaped
+    for that reading, so `<b>` and `&` show as typed and never become markup."""
+    title = "시의회 <b>예산</b> 삭감 & 조례 개정"
+    summary = '<img src=x onerror="alert(1)"> 주민 & 시의원 <i>갈등</i>'
+    make_article(
+        paper.sections["society"], title=title, summary=summary, reporters=[reporter]
+    )
+    response, feed = parse(client, "/rss/")
+    entry = feed.entries[0]
+    # feedparser hands a reader the title and summary as HTML; rendered, they are the
+    # reporter's text, with no element in them.
+    assert entry.title_detail.type == "text/html"
+    assert as_html(entry.title) == (title, [])
+    assert as_html(entry.summary) == (summary, [])
+    body = response.content.decode()
+    assert "<b>" not in body
+    assert "&lt;b&gt;" not in body  # one XML decoding must not leave markup
+    assert "&amp;lt;b&gt;예산&amp;lt;/b&gt; 삭감 &amp; 조례" in body
+    assert "&amp;lt;img src=x" in body

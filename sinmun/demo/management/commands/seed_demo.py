@@ -1,12 +1,20 @@
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 
-from sinmun.demo import newsroom, services
+from sinmun.demo import newsroom, services, tips
 
 
 class Command(BaseCommand):
     help = "Load the demo paper 가람일보 (fictional): sections, reporters, 60+ stories, columns. Safe to re-run."
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--host",
+            default=os.environ.get("HOST") or "127.0.0.1:8000",
+            help="the address the demo is served at, as `make demo HOST=` gives it "
+            "(default 127.0.0.1:8000)",
+        )
         parser.add_argument(
             "--photo-size",
             default="1600x900",
@@ -27,17 +35,25 @@ class Command(BaseCommand):
         staff = newsroom.ensure_staff()
         desk_stories = newsroom.ensure_desk_stories()
         newsroom.ensure_front_page_lineup()
+        tips_added = tips.ensure_demo_tips()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo paper ready: {report.created} stories created, {report.existing} already there."
             )
         )
         self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  login {username} / password {password}"
+            f"Admin: http://{options['host']}/admin/  login {username} / password {password}"
+        )
+        self.stdout.write(
+            "  admin, chief and manager are asked to set up two-step verification (an "
+            "authenticator app) at their first sign-in; the reporters and the desk are not."
         )
         self.stdout.write(
             f"Newsroom accounts (password {newsroom.DEMO_PASSWORD}); "
             f"{desk_stories} desk stories created (a draft, one waiting, one scheduled):"
+        )
+        self.stdout.write(
+            f"{tips_added} readers' tips added (기사 제보: one new, one assigned to jihoon)."
         )
         for account, _ in staff:
             self.stdout.write(

@@ -1,0 +1,118 @@
+"""Every public page type of the reader site, built on a small paper, for the page checks."""
+
+import json
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from sinmun.articles.models import ArticleKind
+from sinmun.articles.tests.factories import make_article, make_photo
+from sinmun.newsroom.tests.factories import ColumnistFactory, ColumnSeriesFactory
+from sinmun.weather.models import Station
+from sinmun.weather.tests.factories import observe, seed_stations, this_hour
+
+NODE_MODULES = Path(settings.BASE_DIR) / "var" / "node" / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+WIDTHS = (1366, 390)
+SKY = ["맑음", "구름조금", "구름많음", "흐림"]
+
+
+def require(path: Path) -> Path:
+    if not path.exists():
+        raise RuntimeError(
+            f"{path} is missing: run `make a11y-deps` (npm ci into var/node/)."
+        )
+    return path
+
+
+def every_page_type(paper, reporter) -> dict[str, str]:
+    """Publish stories of every kind, with photos, tags, a column and a series, and the
+    weather ticker's 16 stations; return each public page type's address by name."""
+    if not Station.objects.exists():
+        seed_stations()
+    hour = this_hour()
+    for n, number in enumerate(Station.objects.values_list("number", flat=True)):
+        observe(number, hour, 3.0 + n, SKY[n % len(SKY)])
+    now = timezone.now()
+    story = make_article(
+        paper.sections["society"],
+        title="가람시, 시내버스 노선 18개 조정",
+        subtitle="배차 간격 평균 4분 줄어",
+        reporters=[reporter],
+        lead_image=make_photo(),
+        tags=["시내버스"],
+        published_at=now - timedelta(minutes=5),
+    )
+    for n, title in enumerate(
+        ["가람천 산책로 새 단장", "읍면 순회 간담회 열려", "도서관 야간 개방"]
+    ):
+        make_article(
+            paper.sections["society/incidents" if n % 2 else "economy"],
+            title=title,
+            reporters=[reporter],
+            lead_image=make_photo(title=title),
+            tags=["시내버스"],
+            is_breaking=n == 0,
+            published_at=now - timedelta(hours=n + 1),
+        )
+    series = ColumnSeriesFactory(title="가람 걷기", slug="garam-walk")
+    column = make_article(
+        paper.sections["politics"],
+        title="[가람 걷기] 골목이 남긴 이름들",
+        kind=ArticleKind.COLUMN,
+        columnist=series.columnist,
+        series=series,
+        published_at=now - timedelta(hours=6),
+    )
+    ColumnistFactory(name="문가영", slug="moon-gayoung")
+    return {
+        "front": "/",
+        "section": paper.sections["society"].url,
+        "subsection": paper.sections["society/incidents"].url,
+        "article": story.url,
+        "column": column.url,
+        "reporter": reporter.get_absolute_url(),
+        "columnist": series.columnist.get_absolute_url(),
+        "series": series.get_absolute_url(),
+        "tag": f"/tags/{story.tags.get().slug}/",
+        "search": "/search/?q=시내버스",
+        "search-form": "/search/",
+        "tip-form": "/tips/",
+        "newsletter": "/newsletter/",
+        "newsletter-check-inbox": "/newsletter/check-inbox/",
+        "not-found": "/no-such-page/",
+    }
+
+
+def nu_errors(documents: dict[str, str], workdir: Path) -> dict[str, list[str]]:
+    """Validate every document with one run of the Nu HTML checker; return errors by name."""
+    for name, html in documents.items():
+        (workdir / f"{name}.html").write_text(html, encoding="utf-8")
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(require(VNU)),
+            "--errors-only",
+            "--format",
+            "json",
+            *sorted(str(p) for p in workdir.glob("*.html")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    # vnu writes its report to stderr and exits 1 when it found errors.
+    report = json.loads(result.stderr)
+    errors: dict[str, list[str]] = {}
+    for message in report["messages"]:
+        name = Path(message.get("url", "").removeprefix("file:")).stem
+        errors.setdefault(name, []).append(
+            f"{message.get('lastLine', '?')}: {message['message']}"
+        )
+    return errors
