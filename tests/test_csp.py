@@ -3,8 +3,11 @@
 import json
 import logging
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 
 from sinmun.articles.tests.factories import make_article, make_photo
@@ -13,6 +16,7 @@ from sinmun.newsroom.tests.factories import ColumnistFactory, ColumnSeriesFactor
 from tests.browser import chromium
 
 pytestmark = pytest.mark.django_db
+KST = ZoneInfo("Asia/Seoul")
 
 
 def directives(response) -> dict[str, list[str]]:
@@ -195,7 +199,11 @@ def test_reports_are_rate_limited_per_address(client, caplog, settings):
     settings.SINMUN_CSP_REPORTS_PER_MINUTE = 5
     report = json.dumps({"csp-report": {"violated-directive": "img-src"}})
     cache.clear()
-    with caplog.at_level(logging.WARNING, logger="sinmun.csp"):
+    # One minute's window, however slowly the machine posts (a new minute is a new count).
+    with (
+        time_machine.travel(datetime(2026, 5, 2, 10, 0, 5, tzinfo=KST), tick=False),
+        caplog.at_level(logging.WARNING, logger="sinmun.csp"),
+    ):
         for _ in range(20):
             response = client.post(
                 "/csp-report", report, content_type="application/csp-report"

@@ -87,3 +87,42 @@ def new_generation() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not in the cache (yet, or any more)
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+# The page frame: what every page shows around its own content (the masthead's brand and
+# sections bar, the weather ticker, the footer). A site's frame parts are kept together
+# under one key that every page reads ahead, so a page gets all of them without a round
+# trip of its own; the set starts empty again with each generation.
+FRAME_KEY = "sinmun:frame:{site}"
+FRAME_PARTS_MAX = 64  # sections bars, footers, tickers: a few dozen at most
+
+
+def _frame_key(request) -> list[str]:
+    site = getattr(request, "_wagtail_site", None)
+    return [FRAME_KEY.format(site=site.pk)] if site is not None else []
+
+
+readahead.every_page_reads_for(_frame_key)
+
+
+def framed(request, part: tuple, render: Callable[[], str], *, timeout: int) -> str:
+    """Return the frame `part` of the request's site, rendering and keeping it if missing.
+
+    `part` names the template and whatever else it varies on (the current section, the
+    ticker's observations). Kept parts belong to the generation they were rendered in: a
+    publish, a settings change or a section change starts a new set.
+    """
+    site = getattr(request, "_wagtail_site", None)
+    if site is None or getattr(request, "is_preview", False):
+        return render()
+    key = FRAME_KEY.format(site=site.pk)
+    current = generation()
+    stored = cache.get(key)
+    parts = stored[1] if stored and stored[0] == current else {}
+    html = parts.get(part)
+    if html is None:
+        html = render()
+        parts = {} if len(parts) >= FRAME_PARTS_MAX else dict(parts)
+        parts[part] = html
+        cache.set(key, (current, parts), timeout=timeout)
+    return html

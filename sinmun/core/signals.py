@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 
-from sinmun.core import edge, selectors
+from sinmun.core import edge, fragments, selectors
 from sinmun.core.models import BreakingNewsSettings, NewspaperSettings
 
 
@@ -21,6 +21,7 @@ def forget_private_paths(**kwargs):
 @receiver(post_delete, sender=NewspaperSettings)
 def forget_newspaper_settings(instance, **kwargs):
     cache.delete(NewspaperSettings.cache_key(instance.site_id))
+    fragments.new_generation()  # the masthead and footer show them (page_frame)
     edge.purge([edge.SITE])
 
 

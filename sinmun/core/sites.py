@@ -19,7 +19,7 @@ from wagtail.models.sites import (
     SITE_ROOT_PATHS_CACHE_VERSION,
 )
 
-from sinmun.core import readahead
+from sinmun.core import fragments, readahead
 from sinmun.core.models import BreakingNewsSettings, NewspaperSettings
 
 _sites: dict[tuple[str, str], tuple[float, Site | None]] = {}
@@ -75,3 +75,4 @@ readahead.every_page_reads_for(_settings_key)
 @receiver(post_delete, sender=Site)
 def forget_sites(**kwargs):
     _sites.clear()
+    fragments.new_generation()  # a site's name or root shows in its page frame

@@ -12,7 +12,7 @@ from modelsearch.backends import get_search_backend
 
 from sinmun.articles import selectors as article_selectors
 from sinmun.articles.models import ArticleByline, ArticlePage
-from sinmun.core import readahead
+from sinmun.core import fragments, readahead
 from sinmun.core.selectors import public_q
 from sinmun.search.analysis import analyser
 from sinmun.search.backend import EMPTY, korean_query
@@ -69,6 +69,7 @@ def section_tree() -> SectionTree:
 
 def forget_section_tree() -> None:
     cache.delete(SECTION_TREE_KEY)
+    fragments.new_generation()  # the masthead's sections bar (page_frame)
 
 
 def _build_section_tree() -> SectionTree:

@@ -1,5 +1,6 @@
 """Reads for the weather ticker and for the admin's view of the fetch job."""
 
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -33,6 +34,12 @@ class TickerItem:
 class Ticker:
     items: list[TickerItem]
     observed_at: datetime  # the newest observation among the items
+
+    @property
+    def version(self) -> str:
+        """Tell two sets of observations apart, the same in every process (page_frame's key)."""
+        texts = "|".join(item.text for item in self.items)
+        return f"{self.observed_at.timestamp():.0f}-{zlib.crc32(texts.encode()):08x}"
 
 
 def stale_after() -> timedelta:

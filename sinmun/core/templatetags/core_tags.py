@@ -6,9 +6,10 @@ from datetime import datetime
 from django import template
 from django.conf import settings
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter
 
-from sinmun.core import csp
+from sinmun.core import csp, fragments
 from sinmun.core.text import cut_preview
 
 register = template.Library()
@@ -110,6 +111,23 @@ def breaking_banner(context):
         return {}
     edge.note_until(request, banner.expires_at)
     return {"banner": banner}
+
+
+@register.simple_tag(takes_context=True)
+def page_frame(context, template_name: str, *parts, **extra) -> str:
+    """Render a part of every page's frame (masthead, footer, ticker) once, not per request.
+
+    Kept per site and fragment generation (fragments.framed), and per `parts`: what else
+    it varies on (the current section, the ticker's observations). Render only what notes
+    no edge key while rendering: on a hit nothing is rendered, so nothing is noted.
+    """
+    html = fragments.framed(
+        context.get("request"),
+        (template_name, *map(str, parts)),
+        lambda: fragments.render_in_context(context, template_name, extra),
+        timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10,
+    )
+    return mark_safe(html)  # rendered by our own template, escaped there
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from sinmun.articles.tests.factories import make_article
 from sinmun.tips.models import Tip
@@ -131,7 +132,8 @@ def test_a_reader_sends_a_tip_and_only_the_desk_reads_it(
         desk = log_in(browser, live_server, "desk1")
         desk.get_by_role("link", name="독자 제보").first.click()
         desk.get_by_role("link", name=TITLE).click()
-        assert "010-3456-7890" in desk.locator("main").inner_text()
+        # The edit view may still be arriving when the click returns: wait for its text.
+        expect(desk.locator("main")).to_contain_text("010-3456-7890", timeout=20_000)
         with desk.expect_download() as download:
             desk.get_by_role("link", name="옹벽.jpg").click()
         assert download.value.suggested_filename == "옹벽.jpg"
