@@ -51,7 +51,9 @@ class Comment(models.Model):
         related_name="+",
     )
     author_name = models.CharField(
-        _("name shown"), max_length=MAX_NAME_LENGTH, help_text=_("Chosen by the reader.")
+        _("name shown"),
+        max_length=MAX_NAME_LENGTH,
+        help_text=_("Chosen by the reader."),
     )
     parent = models.ForeignKey(
         "self",

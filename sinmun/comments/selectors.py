@@ -10,7 +10,6 @@ from sinmun.comments.models import (
     BannedWord,
     ClosedStory,
     Comment,
-    ModerationMode,
     SectionModeration,
 )
 from sinmun.migration.models import ImportedComment
@@ -76,8 +75,7 @@ def thread(*, article) -> dict:
     return {
         "imported": imported,
         "comments": comments,
-        "count": len(imported)
-        + sum(1 + len(c.shown_replies) for c in comments),
+        "count": len(imported) + sum(1 + len(c.shown_replies) for c in comments),
         "is_closed": is_closed(article.pk),
     }
 

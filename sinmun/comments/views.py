@@ -44,7 +44,9 @@ def thread_list(request, article_id: int):
     """The thread alone, for comments.js to put under the story."""
     article = _article(article_id)
     context = {"article": article, **selectors.thread(article=article)}
-    return _public(render(request, "comments/components/thread.html", context), article_id)
+    return _public(
+        render(request, "comments/components/thread.html", context), article_id
+    )
 
 
 def _private(response):
@@ -91,11 +93,15 @@ def write(request, article_id: int):
                 "parent": parent.pk if parent else None,
             }
         )
-        return _private(render(request, "comments/write.html", {**context, "form": form}))
+        return _private(
+            render(request, "comments/write.html", {**context, "form": form})
+        )
     form = forms.CommentForm(request.POST)
     if not form.is_valid():
         return _private(
-            render(request, "comments/write.html", {**context, "form": form}, status=400)
+            render(
+                request, "comments/write.html", {**context, "form": form}, status=400
+            )
         )
     try:
         comment = services.post_comment(

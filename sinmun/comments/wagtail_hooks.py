@@ -77,7 +77,10 @@ class CommentReportViewSet(SnippetViewSet):
         Column("created_at", label=_("reported at"), accessor="created_at"),
     ]
     ordering = ["-created_at"]
-    panels = [FieldPanel("comment", read_only=True), FieldPanel("created_at", read_only=True)]
+    panels = [
+        FieldPanel("comment", read_only=True),
+        FieldPanel("created_at", read_only=True),
+    ]
 
     def get_queryset(self, request):
         return CommentReport.objects.select_related("comment")
@@ -152,7 +155,9 @@ class ModerateBulkAction(SnippetBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
-            "%(count)d comment changed.", "%(count)d comments changed.", num_parent_objects
+            "%(count)d comment changed.",
+            "%(count)d comments changed.",
+            num_parent_objects,
         ) % {"count": num_parent_objects}
 
 

@@ -412,7 +412,9 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
-SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # a provider's address never opens an account
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = (
+    False  # a provider's address never opens an account
+)
 SOCIALACCOUNT_PROVIDERS = {}
 for _provider, _client_id, _secret in (
     ("kakao", SINMUN_KAKAO_LOGIN_CLIENT_ID, SINMUN_KAKAO_LOGIN_SECRET),

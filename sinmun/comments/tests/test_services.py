@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def story(paper):
-    return make_article(paper.sections["society/incidents"], title="가람시장 화재, 점포 12곳 피해")
+    return make_article(
+        paper.sections["society/incidents"], title="가람시장 화재, 점포 12곳 피해"
+    )
 
 
 @pytest.fixture
@@ -63,7 +65,10 @@ def test_a_banned_word_holds_a_comment_even_spelt_apart(paper, story, reader):
         section=paper.sections["society"], mode=ModerationMode.POST
     )
     BannedWord.objects.create(word="대출광고")
-    assert post(story, reader, text="싸게 대출 광고 합니다").status == CommentStatus.PENDING
+    assert (
+        post(story, reader, text="싸게 대출 광고 합니다").status
+        == CommentStatus.PENDING
+    )
     assert post(story, reader, text="피해 상인 지원이 필요합니다").status == (
         CommentStatus.APPROVED
     )
@@ -119,7 +124,10 @@ def test_one_report_per_reader_and_enough_reports_hide_a_post_moderated_comment(
         section=paper.sections["society"], mode=ModerationMode.POST
     )
     comment = make_comment(story, reader)
-    first, second = make_reader("a@garamilbo.example"), make_reader("b@garamilbo.example")
+    first, second = (
+        make_reader("a@garamilbo.example"),
+        make_reader("b@garamilbo.example"),
+    )
     assert services.report_comment(comment=comment, reader=first)
     assert not services.report_comment(comment=comment, reader=first)
     comment.refresh_from_db()
@@ -154,7 +162,9 @@ def test_the_thread_shows_imported_then_approved_comments_with_replies(story, re
 
     assert [c.author_name for c in thread["imported"]] == ["옛독자"]
     assert [c.pk for c in thread["comments"]] == [shown.pk]
-    assert [r.text for r in thread["comments"][0].shown_replies] == ["저도 같은 생각입니다."]
+    assert [r.text for r in thread["comments"][0].shown_replies] == [
+        "저도 같은 생각입니다."
+    ]
     assert thread["count"] == 3
 
 
@@ -162,7 +172,9 @@ def test_moderating_changes_the_status_and_purges_the_thread(
     story, reader, settings, django_capture_on_commit_callbacks, monkeypatch
 ):
     purged = []
-    monkeypatch.setattr(services.edge, "purge", lambda keys, urls=(): purged.append(keys))
+    monkeypatch.setattr(
+        services.edge, "purge", lambda keys, urls=(): purged.append(keys)
+    )
     comment = make_comment(story, reader, status=CommentStatus.PENDING)
     purged.clear()
     services.moderate(comments=[comment], status=CommentStatus.APPROVED, by=None)
