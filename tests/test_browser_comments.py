@@ -26,8 +26,8 @@ def _code(catcher) -> str:
 def test_a_reader_signs_in_by_e_mail_and_comments(
     live_server,
     paper,
-    smtp_catcher,
-    mode,  # noqa: F811
+    smtp_catcher,  # noqa: F811 - the fixture imported above
+    mode,
 ):
     story = make_article(
         paper.sections["society"], title="가람시, 시내버스 노선 18개 조정"
