@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "sinmun.users.middleware.TwoFactorMiddleware",
     # Readers' sign-in (sinmun.comments.accounts); the newsroom's stays the admin's.
     "allauth.account.middleware.AccountMiddleware",
+    "sinmun.comments.middleware.PrivateSignInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sinmun.core.csp.CSPMiddleware",

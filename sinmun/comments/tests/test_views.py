@@ -169,6 +169,20 @@ def test_the_report_button_records_one_report(story, reader):
     assert comment.report_count == 1
 
 
+@pytest.mark.parametrize(
+    "path", ["/accounts/login/", "/accounts/signup/", "/accounts/login/code/"]
+)
+def test_the_sign_in_pages_are_private_korean_and_never_at_the_edge(
+    client, paper, path
+):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert edge.KEY_HEADER not in response
+    assert "가람일보" in response.text  # the paper's own masthead
+    assert "로그인" in response.text or "가입" in response.text
+
+
 def _code(message) -> str:
     """The sign-in code on a line of its own in the e-mail (allauth writes ABCD-EFGH)."""
     return re.search(r"^\s*([A-Z0-9-]{6,})\s*$", message.body, re.MULTILINE).group(1)
