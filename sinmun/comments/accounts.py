@@ -6,11 +6,16 @@ never signs in here: its login stays the admin's, behind django-axes and two-ste
 verification, and an e-mail code or a social login must not become a way around them.
 """
 
+from dataclasses import dataclass
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+
+from sinmun.core.models import NewspaperSettings
 
 
 def is_newsroom(user) -> bool:
@@ -23,7 +28,27 @@ def is_newsroom(user) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class PaperSite:
+    """What allauth's e-mails call the site: the paper's name, not the host name."""
+
+    name: str
+    domain: str
+
+
 class ReaderAccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        request = context.get("request") or allauth_context.request
+        if request is not None and "current_site" not in context:
+            paper = NewspaperSettings.for_request(request)
+            context = {
+                **context,
+                "current_site": PaperSite(
+                    name=paper.name or request.get_host(), domain=request.get_host()
+                ),
+            }
+        return super().send_mail(template_prefix, email, context)
+
     def pre_login(self, request, user, **kwargs):
         if is_newsroom(user):
             from allauth.account.internal.stagekit import clear_login

@@ -194,6 +194,7 @@ def test_a_new_reader_signs_up_with_an_e_mailed_code_and_comments(client, story)
     )
     assert response.status_code == 200
     assert len(mail.outbox) == 1
+    assert "가람일보" in mail.outbox[0].body  # the paper's name, not the host's
     code = _code(mail.outbox[0])
     response = client.post("/accounts/confirm-email/", {"code": code}, follow=True)
     assert response.wsgi_request.user.is_authenticated
