@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("sinmun.tips.urls")),
     path("", include("sinmun.newsletters.urls")),
     path("", include("sinmun.ads.urls")),
+    path("", include("sinmun.comments.urls")),
+    path("accounts/", include("allauth.urls")),
     path("api/v2/", api.router.urls),
 ]
 

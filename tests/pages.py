@@ -69,6 +69,7 @@ def every_page_type(paper, reporter) -> dict[str, str]:
         published_at=now - timedelta(hours=6),
     )
     ColumnistFactory(name="문가영", slug="moon-gayoung")
+    add_comments(story)
     return {
         "front": "/",
         "section": paper.sections["society"].url,
@@ -84,8 +85,46 @@ def every_page_type(paper, reporter) -> dict[str, str]:
         "tip-form": "/tips/",
         "newsletter": "/newsletter/",
         "newsletter-check-inbox": "/newsletter/check-inbox/",
+        "comments": f"/news/{story.pk}/comments/",
+        "reader-sign-in": "/accounts/login/",
+        "reader-sign-up": "/accounts/signup/",
+        "reader-sign-in-code": "/accounts/login/code/",
         "not-found": "/no-such-page/",
     }
+
+
+def add_comments(story) -> None:
+    """A reader's comment with a reply, and one from the paper's former website."""
+    from sinmun.comments.models import Comment, CommentStatus
+    from sinmun.comments.tests.factories import make_reader
+    from sinmun.migration.models import ImportedComment, ImportRecord, ImportSource
+
+    reader = make_reader("page-checks@reader.example")
+    first = Comment.objects.create(
+        article=story,
+        reader=reader,
+        author_name="가람동 주민",
+        text="배차 간격이 줄어든다니 반갑습니다.",
+        status=CommentStatus.APPROVED,
+    )
+    Comment.objects.create(
+        article=story,
+        reader=reader,
+        parent=first,
+        author_name="버스타는학생",
+        text="외곽 노선은 마을버스로 바뀐대요.",
+        status=CommentStatus.APPROVED,
+    )
+    record = ImportRecord.objects.create(
+        source=ImportSource.WORDPRESS, kind="post", source_id="page-checks", page=story
+    )
+    ImportedComment.objects.create(
+        record=record,
+        source_id="1",
+        author="옛 독자",
+        text="예전 홈페이지에서 남긴 글입니다.",
+        posted_at=timezone.now() - timedelta(days=400),
+    )
 
 
 def nu_errors(documents: dict[str, str], workdir: Path) -> dict[str, list[str]]:

@@ -14,7 +14,9 @@ checks, locking, revisions and workflows do the enforcing:
 News tips (기사 제보, sinmun.tips): 데스크 and 편집국장 see and handle every tip (편집국장 may
 delete one), a 기자 only the tips assigned to them, 관리자 none. Newsletter subscribers
 (sinmun.newsletters, personal data) and editions: 데스크 and 편집국장 see them (편집국장 may
-change or delete a subscriber, on a reader's request), 기자 and 관리자 do not.
+change or delete a subscriber, on a reader's request), 기자 and 관리자 do not. Reader
+comments (sinmun.comments): 데스크 reviews them, keeps the banned words and closes stories;
+편집국장 also deletes comments and sets each section's review mode; 기자 and 관리자 none.
 
 Groups that already exist are left as an administrator changed them; only missing groups,
 grants on new sections and the workflow assignment are added.
@@ -69,6 +71,32 @@ NEWSROOM_VIEW = (
     "newsroom.view_columnseries",
 )
 
+COMMENTS_DESK = tuple(
+    f"comments.{codename}"
+    for codename in (
+        "view_comment",
+        "change_comment",
+        "view_commentreport",
+        "view_bannedword",
+        "add_bannedword",
+        "change_bannedword",
+        "delete_bannedword",
+        "view_closedstory",
+        "add_closedstory",
+        "change_closedstory",
+        "delete_closedstory",
+        "view_sectionmoderation",
+    )
+)
+COMMENTS_CHIEF = (
+    *COMMENTS_DESK,
+    "comments.delete_comment",
+    "comments.delete_commentreport",
+    "comments.add_sectionmoderation",
+    "comments.change_sectionmoderation",
+    "comments.delete_sectionmoderation",
+)
+
 ROLES = (
     Role(
         REPORTER,
@@ -85,6 +113,7 @@ ROLES = (
             "core.change_breakingnewssettings",
             "newsletters.view_subscriber",
             "newsletters.view_edition",
+            *COMMENTS_DESK,
         ),
         section_page_permissions=(
             "add_page",
@@ -116,6 +145,7 @@ ROLES = (
             "newsletters.change_subscriber",
             "newsletters.delete_subscriber",
             "newsletters.view_edition",
+            *COMMENTS_CHIEF,
         ),
         site_page_permissions=(
             "add_page",

@@ -84,7 +84,8 @@ class OldAddress(models.Model):
 
 
 class ImportedComment(models.Model):
-    """A reader's approved comment from the old site, kept until sinmun can show comments."""
+    """A reader's approved comment from the old site, shown read-only in the story's thread
+    (sinmun.comments.selectors.thread)."""
 
     record = models.ForeignKey(
         ImportRecord,

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "sinmun.desk",
     "sinmun.tips",
     "sinmun.newsletters",
+    "sinmun.comments",
     "sinmun.demo",
     "sinmun.migration",
     "wagtail.contrib.forms",
@@ -67,6 +68,9 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "anymail",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +86,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "sinmun.users.middleware.TwoFactorMiddleware",
+    # Readers' sign-in (sinmun.comments.accounts); the newsroom's stays the admin's.
+    "allauth.account.middleware.AccountMiddleware",
+    "sinmun.comments.middleware.PrivateSignInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sinmun.core.csp.CSPMiddleware",
@@ -382,6 +389,42 @@ SINMUN_CSP_ADMIN_DIRECTIVES = {
     "style-src": [SELF, "'unsafe-inline'"],
     "img-src": [SELF, "data:", "blob:"],
 }
+
+# Reader comments (sinmun.comments; docs/settings.md, Reader comments). Readers sign in with
+# django-allauth: a code sent by e-mail through EMAIL_BACKEND, or Kakao or Naver when the
+# paper set that provider's keys. Newsroom accounts never sign in there (accounts.py).
+SINMUN_COMMENTS_DEFAULT_MODE = os.environ.get("SINMUN_COMMENTS_DEFAULT_MODE", "pre")
+SINMUN_COMMENTS_PER_HOUR_PER_READER = 10
+SINMUN_COMMENTS_PER_HOUR_PER_ADDRESS = 30
+SINMUN_COMMENTS_REPORTS_TO_HIDE = 3
+SINMUN_COMMENTS_THREAD_LENGTH = 300
+SINMUN_KAKAO_LOGIN_CLIENT_ID = os.environ.get("SINMUN_KAKAO_LOGIN_CLIENT_ID", "")
+SINMUN_KAKAO_LOGIN_SECRET = os.environ.get("SINMUN_KAKAO_LOGIN_SECRET", "")
+SINMUN_NAVER_LOGIN_CLIENT_ID = os.environ.get("SINMUN_NAVER_LOGIN_CLIENT_ID", "")
+SINMUN_NAVER_LOGIN_SECRET = os.environ.get("SINMUN_NAVER_LOGIN_SECRET", "")
+ACCOUNT_ADAPTER = "sinmun.comments.accounts.ReaderAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "sinmun.comments.accounts.ReaderSocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+# No password: a reader signs up and signs in with a code sent to their address.
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = (
+    False  # a provider's address never opens an account
+)
+SOCIALACCOUNT_PROVIDERS = {}
+for _provider, _client_id, _secret in (
+    ("kakao", SINMUN_KAKAO_LOGIN_CLIENT_ID, SINMUN_KAKAO_LOGIN_SECRET),
+    ("naver", SINMUN_NAVER_LOGIN_CLIENT_ID, SINMUN_NAVER_LOGIN_SECRET),
+):
+    if _client_id:
+        INSTALLED_APPS.append(f"allauth.socialaccount.providers.{_provider}")
+        SOCIALACCOUNT_PROVIDERS[_provider] = {
+            "APPS": [{"client_id": _client_id, "secret": _secret, "key": ""}]
+        }
 
 # sinmun's own settings (documented in docs/settings.md)
 SINMUN_LISTING_PAGE_SIZE = 20

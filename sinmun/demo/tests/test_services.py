@@ -143,3 +143,18 @@ def test_the_demo_desk_has_two_readers_tips_once(client):
     listing = client.get("/admin/tips/").content.decode()
     assert assigned.title in listing
     assert new.title not in listing
+
+
+def test_the_demo_story_has_readers_comments_once(client):
+    from sinmun.comments.models import Comment
+    from sinmun.demo import comments, services
+
+    services.load_demo(photo_size=(320, 180))
+    assert comments.ensure_demo_comments() == 5
+    assert comments.ensure_demo_comments() == 0
+    story = comments.demo_story()
+    thread = client.get(f"/news/{story.pk}/comments/list").text
+    assert "옛 독자 김씨" in thread  # from the former website
+    assert "외곽 노선은 마을버스로" in thread  # a reply
+    assert "정류장 이름도" not in thread  # waits for the desk
+    assert Comment.objects.filter(status="pending").count() == 1

@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sinmun.demo import newsroom, services, tips
+from sinmun.demo import comments, newsroom, services, tips
 
 
 class Command(BaseCommand):
@@ -36,6 +36,7 @@ class Command(BaseCommand):
         desk_stories = newsroom.ensure_desk_stories()
         newsroom.ensure_front_page_lineup()
         tips_added = tips.ensure_demo_tips()
+        comments_added = comments.ensure_demo_comments()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo paper ready: {report.created} stories created, {report.existing} already there."
@@ -54,6 +55,10 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"{tips_added} readers' tips added (기사 제보: one new, one assigned to jihoon)."
+        )
+        self.stdout.write(
+            f"{comments_added} readers' comments added on one society story (one waits "
+            "for review, one comes from the former website)."
         )
         for account, _ in staff:
             self.stdout.write(
