@@ -14,6 +14,7 @@ Key vocabulary (short, because a front page carries a hundred of them):
 ``r<id>``             lists reporter <id>'s stories (reporter page and feed)
 ``c<id>``/``cs<id>``  lists a columnist's / a column series' columns
 ``t<id>``             lists the stories with tag <id>
+``l<id>``             shows live story <id>'s updates (its page and its poll answer)
 ``front``             the front page
 ``latest``            shows the latest-stories box (front and article pages)
 ``rss``               the paper's feed
@@ -75,6 +76,10 @@ def series(pk) -> str:
 
 def tag(pk) -> str:
     return f"t{pk}"
+
+
+def live(pk) -> str:
+    return f"l{pk}"
 
 
 def tag_response(

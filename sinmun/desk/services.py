@@ -69,10 +69,18 @@ NEWSROOM_VIEW = (
     "newsroom.view_columnseries",
 )
 
+# Live updates (실시간) go out as soon as they are saved: a reporter on the scene posts
+# theirs; the desk may also remove one. The story itself still goes through the desk.
+LIVE_UPDATES_WRITE = (
+    "articles.view_liveupdate",
+    "articles.add_liveupdate",
+    "articles.change_liveupdate",
+)
+
 ROLES = (
     Role(
         REPORTER,
-        permissions=(*NEWSROOM_VIEW, "tips.handle_assigned_tip"),
+        permissions=(*NEWSROOM_VIEW, "tips.handle_assigned_tip", *LIVE_UPDATES_WRITE),
         section_page_permissions=("add_page",),
         image_permissions=("add_image", "choose_image"),
     ),
@@ -85,6 +93,8 @@ ROLES = (
             "core.change_breakingnewssettings",
             "newsletters.view_subscriber",
             "newsletters.view_edition",
+            *LIVE_UPDATES_WRITE,
+            "articles.delete_liveupdate",
         ),
         section_page_permissions=(
             "add_page",
@@ -116,6 +126,8 @@ ROLES = (
             "newsletters.change_subscriber",
             "newsletters.delete_subscriber",
             "newsletters.view_edition",
+            *LIVE_UPDATES_WRITE,
+            "articles.delete_liveupdate",
         ),
         site_page_permissions=(
             "add_page",
