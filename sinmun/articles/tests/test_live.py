@@ -136,3 +136,12 @@ def test_only_live_coverage_can_end(paper, reporter):
     with pytest.raises(ValidationError) as error:
         story.full_clean()
     assert "live_ended_at" in error.value.message_dict
+
+
+def test_live_page_stays_within_the_article_query_budget(
+    client, live_story, updates, django_assert_max_num_queries
+):
+    client.get(live_story.url)  # renditions made, shared caches filled
+    with django_assert_max_num_queries(14):  # the article's 12, plus the updates
+        response = client.get(live_story.url)
+    assert response.status_code == 200
