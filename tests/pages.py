@@ -9,7 +9,14 @@ from django.conf import settings
 from django.utils import timezone
 
 from sinmun.articles.models import ArticleKind
-from sinmun.articles.tests.factories import make_article, make_photo
+from sinmun.articles.tests.factories import (
+    gallery,
+    make_article,
+    make_live_update,
+    make_photo,
+    paragraphs,
+    video,
+)
 from sinmun.newsroom.tests.factories import ColumnistFactory, ColumnSeriesFactory
 from sinmun.weather.models import Station
 from sinmun.weather.tests.factories import observe, seed_stations, this_hour
@@ -70,12 +77,60 @@ def every_page_type(paper, reporter) -> dict[str, str]:
     )
     ColumnistFactory(name="문가영", slug="moon-gayoung")
     add_comments(story)
+    photo_story = make_article(
+        paper.sections["society"],
+        title="[포토] 가람천 벚꽃길, 올해도 활짝",
+        kind=ArticleKind.PHOTO,
+        reporters=[reporter],
+        body=[
+            *paragraphs("가람천 벚꽃길이 주말 절정을 맞는다."),
+            gallery(
+                [
+                    (make_photo(title="벚꽃 1"), "벚꽃길을 걷는 시민들", "가람시 제공"),
+                    (make_photo(title="벚꽃 2"), "", ""),
+                    (make_photo(title="벚꽃 3"), "야간 조명이 켜진 벚꽃길", ""),
+                ],
+                title="사진으로 보는 벚꽃길",
+            ),
+        ],
+        published_at=now - timedelta(hours=7),
+    )
+    video_story = make_article(
+        paper.sections["economy"],
+        title="[영상] 하늘에서 본 솔내 사과밭",
+        reporters=[reporter],
+        body=[
+            *paragraphs("솔내읍 사과 농가들이 첫 수확에 들어갔다."),
+            video(make_photo(title="포스터"), length="1:48", description="드론 영상"),
+        ],
+        published_at=now - timedelta(hours=8),
+    )
+    live_story = make_article(
+        paper.sections["politics"],
+        title="[실시간] 가람시의원 보궐선거 개표 상황",
+        kind=ArticleKind.LIVE,
+        reporters=[reporter],
+        published_at=now - timedelta(hours=2),
+    )
+    make_live_update(
+        live_story, reporter, text="투표가 마감됐다.", at=now - timedelta(hours=1)
+    )
+    make_live_update(
+        live_story,
+        reporter,
+        text="개표율 30%, 두 후보 접전",
+        at=now - timedelta(minutes=10),
+        photo=make_photo(title="개표소"),
+    )
     return {
         "front": "/",
         "section": paper.sections["society"].url,
         "subsection": paper.sections["society/incidents"].url,
         "article": story.url,
         "column": column.url,
+        "photo-gallery": photo_story.url,
+        "video": video_story.url,
+        "live": live_story.url,
         "reporter": reporter.get_absolute_url(),
         "columnist": series.columnist.get_absolute_url(),
         "series": series.get_absolute_url(),

@@ -1,10 +1,12 @@
 import html
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +41,7 @@ class ArticleKind(models.TextChoices):
     FEATURE = "feature", _("Feature")
     INTERVIEW = "interview", _("Interview")
     PHOTO = "photo", _("Photo news")
+    LIVE = "live", _("Live coverage")
     EDITORIAL = "editorial", _("Editorial")
     COLUMN = "column", _("Column")
 
@@ -155,6 +158,15 @@ class ArticlePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="columns",
     )
+    live_ended_at = models.DateTimeField(
+        _("live coverage ended"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Live coverage only. Set the time the coverage ended and publish: readers' "
+            "pages stop refreshing and the story says the live coverage is over."
+        ),
+    )
     is_breaking = models.BooleanField(_("breaking (속보)"), default=False)
     is_exclusive = models.BooleanField(_("exclusive (단독)"), default=False)
     sponsorship = models.CharField(
@@ -197,6 +209,7 @@ class ArticlePage(BasePage):
                 FieldPanel("is_breaking"),
                 FieldPanel("is_exclusive"),
                 FieldPanel("summary"),
+                FieldPanel("live_ended_at"),
             ],
             heading=_("Kind and origin"),
         ),
@@ -252,6 +265,10 @@ class ArticlePage(BasePage):
         self.summary = " ".join(normalize_text(self.summary).split())
         if self.kind == ArticleKind.COLUMN and not self.columnist_id:
             raise ValidationError({"columnist": _("A column needs its columnist.")})
+        if self.live_ended_at and self.kind != ArticleKind.LIVE:
+            raise ValidationError(
+                {"live_ended_at": _("Only live coverage can end; leave this empty.")}
+            )
         if self.series_id and self.kind != ArticleKind.COLUMN:
             raise ValidationError({"series": _("Only columns belong to a series.")})
         self.sponsor = normalize_line(self.sponsor)
@@ -275,6 +292,8 @@ class ArticlePage(BasePage):
         return reverse("articles:permalink", args=[self.pk])
 
     def surrogate_keys(self):
+        if self.is_live:
+            return (edge.article(self.pk), edge.LATEST, edge.live(self.pk))
         return (edge.article(self.pk), edge.LATEST)
 
     def serve(self, request, *args, **kwargs):
@@ -289,6 +308,15 @@ class ArticlePage(BasePage):
     @property
     def is_column(self) -> bool:
         return self.kind == ArticleKind.COLUMN
+
+    @property
+    def is_live(self) -> bool:
+        return self.kind == ArticleKind.LIVE
+
+    @property
+    def is_live_running(self) -> bool:
+        """Live coverage that readers' pages still refresh (the desk has not ended it)."""
+        return self.is_live and self.live_ended_at is None
 
     @property
     def is_sponsored(self) -> bool:
@@ -336,6 +364,7 @@ class ArticlePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.article_page_context(article=self))
+        context["live_poll_seconds"] = settings.SINMUN_LIVE_POLL_SECONDS
         return context
 
 
@@ -362,6 +391,79 @@ class ArticleByline(Orderable):
 
     def __str__(self):
         return str(self.reporter)
+
+
+class LiveUpdateQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+
+class LiveUpdate(models.Model):
+    """One timestamped update of a live story (실시간), written by one reporter.
+
+    Not part of the page's revisions: several reporters add updates at once without
+    opening the story, and each shows to readers as soon as it is saved.
+    """
+
+    article = models.ForeignKey(
+        ArticlePage,
+        verbose_name=_("live story"),
+        on_delete=models.CASCADE,
+        related_name="live_updates",
+        limit_choices_to={"kind": ArticleKind.LIVE},
+    )
+    published_at = models.DateTimeField(
+        _("time"),
+        default=timezone.now,
+        help_text=_("When it happened, in Korea time. Newest updates come first."),
+    )
+    reporter = models.ForeignKey(
+        "newsroom.Reporter",
+        verbose_name=_("reporter"),
+        on_delete=models.PROTECT,
+        related_name="live_updates",
+    )
+    text = models.TextField(
+        _("text"), max_length=3000, help_text=_("What happened, in a few sentences.")
+    )
+    photo = models.ForeignKey(
+        "images.Photo",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("saved"), auto_now=True)
+
+    objects = LiveUpdateQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("article"),
+        FieldPanel("published_at"),
+        FieldPanel("reporter"),
+        FieldPanel("text"),
+        FieldPanel("photo"),
+    ]
+
+    class Meta:
+        verbose_name = _("live update")
+        verbose_name_plural = _("live updates")
+        indexes = [models.Index(fields=["article", "-published_at"])]
+
+    def __str__(self):
+        return self.text[:40]
+
+    def clean(self):
+        self.text = normalize_text(self.text).strip()
+        if self.article_id and not self.article.is_live:
+            raise ValidationError(
+                {"article": _("Choose a story whose kind is live coverage.")}
+            )
+
+    @property
+    def anchor(self) -> str:
+        return f"update-{self.pk}"
 
 
 class CorrectionKind(models.TextChoices):

@@ -38,6 +38,7 @@ from sinmun.articles.models import (
     ArticleOrigin,
     ArticlePage,
     ArticleTag,
+    LiveUpdate,
     ReadCount,
     Sponsorship,
 )
@@ -276,12 +277,19 @@ def newest_per_branch(
 
 
 def photos_in_body(article: ArticlePage) -> list:
-    """Return the images of the body's photo blocks (loaded with the body, in one query)."""
-    return [
-        block.value["image"]
-        for block in article.body
-        if block.block_type == "photo" and block.value["image"]
-    ]
+    """Return the images of the body's photos, galleries and video posters.
+
+    They are loaded with the body, in one query.
+    """
+    images = []
+    for block in article.body:
+        if block.block_type == "photo":
+            images.append(block.value["image"])
+        elif block.block_type == "gallery":
+            images.extend(item["image"] for item in block.value["photos"])
+        elif block.block_type == "video":
+            images.append(block.value["poster"])
+    return [image for image in images if image]
 
 
 def prefetch_renditions(images: Iterable) -> None:
@@ -315,6 +323,34 @@ def _article_parts(article: ArticlePage) -> dict:
     }
 
 
+def live_updates(*, article: ArticlePage) -> list:
+    """Return a live story's updates, newest first, with reporters and photos; [] otherwise.
+
+    Kept on the instance: the page, its <head> metadata and the poll answer read them.
+    """
+    if not article.is_live:
+        return []
+    updates = getattr(article, "_live_updates", None)
+    if updates is None:
+        updates = list(
+            LiveUpdate.objects.filter(article=article)
+            .select_related("reporter", "photo")
+            .newest_first()
+        )
+        prefetch_renditions([u.photo for u in updates])
+        article._live_updates = updates
+    return updates
+
+
+def live_stamp(*, article: ArticlePage) -> str:
+    """Return what changes whenever a live story's updates change (for fragment keys)."""
+    updates = live_updates(article=article)
+    if not updates:
+        return "0"
+    newest = max(u.updated_at for u in updates)
+    return f"{len(updates)}-{int(newest.timestamp() * 1000)}"
+
+
 def related_ids(*, article: ArticlePage, limit: int = 4) -> list[int]:
     """Return the ids of the stories related to `article`, kept in the cache for a while."""
     key = f"sinmun:related-ids:{article.pk}"
@@ -343,6 +379,8 @@ def article_page_context(*, article: ArticlePage) -> dict:
     shown = [article.pk, *related]
     boxes = headline_boxes({"latest": 6, "most_read": 6}, exclude=shown)
     return {
+        "live_updates": live_updates(article=article),
+        "live_stamp": live_stamp(article=article),
         "related_ids": related,
         "latest_articles": boxes["latest"],
         "most_read_articles": boxes["most_read"],

@@ -1,10 +1,12 @@
 """Cache purges when stories change (here and at the edge): the one use of signals here."""
 
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from sinmun.articles import selectors
-from sinmun.articles.models import ArticlePage
+from sinmun.articles.models import ArticlePage, LiveUpdate
 from sinmun.core import edge, fragments
 
 
@@ -88,6 +90,26 @@ def purge_moved(instance, parent_page_before, **kwargs):
         edge.purge(*story_purge(article, also_under=parent_page_before))
 
 
+def live_purge(article: ArticlePage):
+    """Return the keys and URLs of what shows a live story's updates: its page and its poll."""
+    paths = {article.permalink_path, reverse("articles:live", args=[article.pk])}
+    return {edge.live(article.pk)}, _absolute(article, paths)
+
+
+def purge_live_update(instance, **kwargs):
+    # Updates are not page revisions, so no page_published tells the edge about them.
+    if edge.enabled():
+        article = ArticlePage.objects.filter(pk=instance.article_id).first()
+        if article is not None and article.live:
+            edge.purge(*live_purge(article))
+
+
+post_save.connect(
+    purge_live_update, sender=LiveUpdate, dispatch_uid="articles-edge-live-saved"
+)
+post_delete.connect(
+    purge_live_update, sender=LiveUpdate, dispatch_uid="articles-edge-live-deleted"
+)
 page_published.connect(
     forget_boxes, sender=ArticlePage, dispatch_uid="articles-boxes-published"
 )

@@ -21,4 +21,5 @@ app_name = "articles"
 urlpatterns = [
     path("news/<article_id:article_id>", views.permalink, name="permalink"),
     path("news/<article_id:article_id>/read", views.read, name="read"),
+    path("news/<article_id:article_id>/live", views.live, name="live"),
 ]

@@ -1,12 +1,14 @@
 import ipaddress
 import re
 
-from django.http import Http404, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from sinmun.articles import selectors, services
-from sinmun.core import cache
+from sinmun.core import cache, edge
 from sinmun.core.addresses import client_address
 
 
@@ -17,6 +19,38 @@ def permalink(request, article_id: int):
     if article is None:
         raise Http404
     return article.serve(request)
+
+
+@require_safe
+def live(request, article_id: int):
+    """Answer a live story's readers' poll: its updates as HTML, and whether it has ended.
+
+    Public and cacheable like the page: the edge keeps it until a new update or a publish
+    purges it (`l<id>`, `a<id>`), so a thousand readers polling cost the origin one render.
+    """
+    article = selectors.published_article(article_id)
+    if article is None or not article.is_live:
+        raise Http404
+    updates = selectors.live_updates(article=article)
+    html = render_to_string(
+        "articles/components/live_updates.html",
+        {"live_updates": updates, "page": article},
+        request=request,
+    )
+    response = JsonResponse(
+        {
+            "ended": not article.is_live_running,
+            "count": len(updates),
+            "newest": updates[0].pk if updates else None,
+            "stamp": selectors.live_stamp(article=article),
+            "html": html,
+            "poll_seconds": settings.SINMUN_LIVE_POLL_SECONDS,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    return cache.make_public(
+        response, edge.article(article.pk), edge.live(article.pk), scan=False
+    )
 
 
 # The counter changes nothing a session or a form protects, and the page that sends it is

@@ -8,9 +8,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from sinmun.articles import editor, selectors
-from sinmun.articles.models import ArticleOrigin
+from sinmun.articles.models import ArticleOrigin, LiveUpdate
 
 ORIGIN_REPORT_PERMISSION = "articles.view_origin_report"
 
@@ -178,3 +179,26 @@ def safe_page_links(features):
             "to_database_format": {"entity_decorators": {"LINK": link_entity}},
         },
     )
+
+
+class LiveUpdateViewSet(ModelViewSet):
+    """Live updates (실시간): each reporter adds theirs here, without opening the story."""
+
+    model = LiveUpdate
+    name = "live_updates"
+    url_prefix = "live-updates"
+    icon = "time"
+    menu_label = _("Live updates")
+    menu_order = 205
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    search_backend_name = None
+    list_display = ["published_at", "article", "reporter", "text"]
+    list_filter = ["article", "reporter"]
+    search_fields = ["text"]
+    ordering = ["-published_at"]
+
+
+@hooks.register("register_admin_viewset")
+def register_live_update_viewset():
+    return LiveUpdateViewSet()

@@ -15,6 +15,7 @@ Key vocabulary (short, because a front page carries a hundred of them):
 ``c<id>``/``cs<id>``  lists a columnist's / a column series' columns
 ``t<id>``             lists the stories with tag <id>
 ``k<id>``             lists the readers' comments on story <id> (sinmun.comments' thread)
+``l<id>``             shows live story <id>'s updates (its page and its poll answer)
 ``front``             the front page
 ``latest``            shows the latest-stories box (front and article pages)
 ``rss``               the paper's feed
@@ -80,6 +81,10 @@ def tag(pk) -> str:
 
 def comments(pk) -> str:
     return f"k{pk}"
+
+
+def live(pk) -> str:
+    return f"l{pk}"
 
 
 def tag_response(

@@ -19,6 +19,7 @@ from sinmun.articles.models import (
     ArticlePage,
     Correction,
     CorrectionKind,
+    LiveUpdate,
     ReadCount,
 )
 from sinmun.core.models import BreakingNewsSettings, NewspaperSettings
@@ -385,12 +386,49 @@ def _story(
                     "value": {"image": photo.pk, "caption": "", "credit": ""},
                 }
             )
+        elif kind == "gallery":
+            _, title, photos = block
+            items = []
+            for m, (scene, caption, credit) in enumerate(photos):
+                photo = _image(
+                    title=text(caption)[:100],
+                    jpeg=images.scene_jpeg(
+                        scene, seed=f"{story.key}-{n}-{m}", size=photo_size
+                    ),
+                    filename=f"{story.key}-{n}-{m}.jpg",
+                    caption=text(caption),
+                    credit=credit,
+                )
+                items.append({"image": photo.pk, "caption": "", "credit": ""})
+            body.append({"type": "gallery", "value": {"title": title, "photos": items}})
+        elif kind == "video":
+            _, url, scene, title, description, length = block
+            poster = _image(
+                title=f"{title} (포스터)",
+                jpeg=images.scene_jpeg(scene, seed=f"{story.key}-{n}", size=photo_size),
+                filename=f"{story.key}-{n}.jpg",
+            )
+            body.append(
+                {
+                    "type": "video",
+                    "value": {
+                        "url": url,
+                        "poster": poster.pk,
+                        "title": title,
+                        "description": description,
+                        "length": length,
+                        "uploaded_on": None,
+                    },
+                }
+            )
     is_column = story.section == "opinion" and bool(story.columnist)
     page = ArticlePage(
         title=text(story.title),
         slug=story.key,
         subtitle=text(story.subtitle),
-        kind=ArticleKind.COLUMN if is_column else ArticleKind.NEWS,
+        kind=ArticleKind.COLUMN
+        if is_column
+        else ArticleKind(story.kind or ArticleKind.NEWS),
         origin=story.origin,
         lead_image=lead,
         body=body,
@@ -424,7 +462,31 @@ def _story(
         latest_revision_created_at=updated_at,
     )
     type(revision).objects.filter(pk=revision.pk).update(created_at=updated_at)
+    _live_updates(page, story, now=now, reporters=reporters, photo_size=photo_size)
     return page
+
+
+def _live_updates(page, story, *, now, reporters, photo_size) -> None:
+    """Add a live story's updates, each by its reporter, at its time before `now`."""
+    for n, (minutes_ago, reporter, text, scene) in enumerate(story.live_updates):
+        photo = None
+        if scene:
+            photo = _image(
+                title=text[:100],
+                jpeg=images.scene_jpeg(
+                    scene, seed=f"{story.key}-live-{n}", size=photo_size
+                ),
+                filename=f"{story.key}-live-{n}.jpg",
+                caption=text.split(".")[0] + ".",
+                credit="가람일보 오태양 기자",
+            )
+        LiveUpdate.objects.create(
+            article=page,
+            reporter=reporters[reporter],
+            text=text,
+            photo=photo,
+            published_at=now - timedelta(minutes=minutes_ago),
+        )
 
 
 def _read_counts(*, now: datetime) -> None:

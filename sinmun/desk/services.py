@@ -96,11 +96,18 @@ COMMENTS_CHIEF = (
     "comments.change_sectionmoderation",
     "comments.delete_sectionmoderation",
 )
+# Live updates (실시간) go out as soon as they are saved: a reporter on the scene posts
+# theirs; the desk may also remove one. The story itself still goes through the desk.
+LIVE_UPDATES_WRITE = (
+    "articles.view_liveupdate",
+    "articles.add_liveupdate",
+    "articles.change_liveupdate",
+)
 
 ROLES = (
     Role(
         REPORTER,
-        permissions=(*NEWSROOM_VIEW, "tips.handle_assigned_tip"),
+        permissions=(*NEWSROOM_VIEW, "tips.handle_assigned_tip", *LIVE_UPDATES_WRITE),
         section_page_permissions=("add_page",),
         image_permissions=("add_image", "choose_image"),
     ),
@@ -114,6 +121,8 @@ ROLES = (
             "newsletters.view_subscriber",
             "newsletters.view_edition",
             *COMMENTS_DESK,
+            *LIVE_UPDATES_WRITE,
+            "articles.delete_liveupdate",
         ),
         section_page_permissions=(
             "add_page",
@@ -146,6 +155,8 @@ ROLES = (
             "newsletters.delete_subscriber",
             "newsletters.view_edition",
             *COMMENTS_CHIEF,
+            *LIVE_UPDATES_WRITE,
+            "articles.delete_liveupdate",
         ),
         site_page_permissions=(
             "add_page",

@@ -362,6 +362,9 @@ SINMUN_CSP_SOURCES = {
         "https://www.youtube.com",
         "https://www.youtube-nocookie.com",
         "https://player.vimeo.com",
+        # Video stories (articles.video): Naver TV and Kakao TV players, after a tap.
+        "https://tv.naver.com",
+        "https://play-tv.kakao.com",
     ],
 }
 SINMUN_CSP_REPORTS_PER_MINUTE = 30
@@ -449,6 +452,9 @@ SINMUN_SHARED_CACHE_SECONDS = 60
 # How long the edge keeps a public page between changes (purges drop it at once).
 SINMUN_EDGE_CACHE_SECONDS = 60 * 60
 SINMUN_EDGE_PURGE_ATTEMPTS = 5
+# How often a live story's (실시간) open pages ask for new updates. Each poll is served by
+# the edge until a new update purges it, so a shorter wait costs the origin little.
+SINMUN_LIVE_POLL_SECONDS = 30
 SINMUN_EDGE_PURGE_BACKOFF_SECONDS = 2.0
 # Proxies (the edge) whose X-Forwarded-For is believed, e.g. for telling readers apart.
 SINMUN_TRUSTED_PROXIES = os.environ.get(

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils.translation import pgettext
 
 from sinmun.articles import selectors
 from sinmun.core.fragments import cached_fragment, render_in_context
@@ -50,3 +51,13 @@ def related_box(context, ids):
         ),
         timeout=settings.SINMUN_BOX_CACHE_SECONDS * 10,
     )
+
+
+@register.filter
+def photo_credit(credit: str) -> str:
+    """Return a photo's credit as Korean papers print it: 사진=가람시 제공, once."""
+    credit = (credit or "").strip()
+    if not credit or "=" in credit:
+        return credit
+    prefix = pgettext("photo credit", "Photo")
+    return f"{prefix}={credit}"

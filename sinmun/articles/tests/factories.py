@@ -97,3 +97,51 @@ def make_articles(
         )
         for n in range(count)
     ]
+
+
+def gallery(photos, *, title: str = "") -> dict:
+    """A gallery block of `photos`, each as (photo, caption, credit)."""
+    return {
+        "type": "gallery",
+        "value": {
+            "title": title,
+            "photos": [
+                {"image": photo.pk, "caption": caption, "credit": credit}
+                for photo, caption, credit in photos
+            ],
+        },
+    }
+
+
+def video(
+    poster,
+    *,
+    url: str = "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    title: str = "가람천 벚꽃길 드론 영상",
+    description: str = "",
+    length: str = "",
+    uploaded_on=None,
+) -> dict:
+    return {
+        "type": "video",
+        "value": {
+            "url": url,
+            "poster": poster.pk,
+            "title": title,
+            "description": description,
+            "length": length,
+            "uploaded_on": uploaded_on,
+        },
+    }
+
+
+def make_live_update(article, reporter, *, text: str, at=None, photo=None):
+    from sinmun.articles.models import LiveUpdate
+
+    return LiveUpdate.objects.create(
+        article=article,
+        reporter=reporter,
+        text=text,
+        published_at=at or timezone.now(),
+        photo=photo,
+    )

@@ -10,6 +10,13 @@ Body blocks are tuples:
     ("h", text)                          a subheading (소제목)
     ("quote", text, attribution)         a pull quote
     ("image", scene, caption, credit)    a photo, drawn locally by sinmun.demo.images
+    ("gallery", title, [(scene, caption, credit), ...])
+                                         a photo gallery (포토뉴스)
+    ("video", url, scene, title, description, length)
+                                         a video behind a poster drawn from `scene`
+
+A live story (kind "live") has ``live_updates``: (minutes ago, reporter slug, text, scene or
+None), each shown with its time and reporter.
 """
 
 from dataclasses import dataclass, field
@@ -109,6 +116,8 @@ class Story:
     series: str = ""  # columns only, optional: a SERIES slug
     sponsorship: str = ""  # "" | advertorial | sponsored
     sponsor: str = ""
+    kind: str = ""  # "" (news, or a column in opinion) | photo | live
+    live_updates: list[tuple] = field(default_factory=list)
 
 
 SCENES = (
@@ -136,11 +145,18 @@ SCENES = (
 
 def all_stories() -> list[Story]:
     """Return every demo story, news and columns."""
-    from sinmun.demo.content import articles_a, articles_b, articles_c, sponsored
+    from sinmun.demo.content import (
+        articles_a,
+        articles_b,
+        articles_c,
+        formats,
+        sponsored,
+    )
 
     return [
         *articles_a.STORIES,
         *articles_b.STORIES,
         *articles_c.STORIES,
         *sponsored.STORIES,
+        *formats.STORIES,
     ]

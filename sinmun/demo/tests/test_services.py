@@ -7,7 +7,13 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
-from sinmun.articles.models import ArticleKind, ArticlePage, Correction, ReadCount
+from sinmun.articles.models import (
+    ArticleKind,
+    ArticlePage,
+    Correction,
+    LiveUpdate,
+    ReadCount,
+)
 from sinmun.core.models import NewspaperSettings
 from sinmun.demo import services
 from sinmun.newsroom.models import Reporter
@@ -40,6 +46,7 @@ def test_demo_paper_is_complete_and_loading_it_again_changes_nothing(client):
 
     counts = (
         ArticlePage.objects.count(),
+        LiveUpdate.objects.count(),
         Reporter.objects.count(),
         ReadCount.objects.count(),
     )
@@ -48,6 +55,7 @@ def test_demo_paper_is_complete_and_loading_it_again_changes_nothing(client):
     assert second.existing == first.created
     assert (
         ArticlePage.objects.count(),
+        LiveUpdate.objects.count(),
         Reporter.objects.count(),
         ReadCount.objects.count(),
     ) == counts
@@ -67,6 +75,21 @@ def test_demo_paper_is_complete_and_loading_it_again_changes_nothing(client):
         assert f'class="ad-slot ad-{position} ' in page, position
         assert text in page, position
     assert "이 기사는 가람시의 협찬으로 제작됐습니다." in story
+
+    # The big-news formats: a photo gallery, a video story and a live page.
+    photo_story = ArticlePage.objects.get(kind=ArticleKind.PHOTO)
+    html = client.get(photo_story.url, HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert html.count('class="gallery-item"') == 5
+    video_story = ArticlePage.objects.get(slug="f-video-solnae-apple-harvest")
+    html = client.get(video_story.url, HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert 'class="video"' in html
+    assert "<iframe" not in html
+    live_story = ArticlePage.objects.get(kind=ArticleKind.LIVE)
+    assert live_story.is_live_running
+    assert live_story.live_updates.values("reporter").distinct().count() == 2
+    assert max(u.published_at for u in live_story.live_updates.all()) <= now
+    html = client.get(live_story.url, HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert html.count('class="live-update"') == 5
 
 
 def test_seed_demo_command_prints_the_admin_login(capsys, monkeypatch):

@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
+from sinmun.articles import selectors as article_selectors
 from sinmun.articles.templatetags.articles_tags import article_main_key, related_box_key
 from sinmun.core import readahead
 from sinmun.core.fragments import cached_fragment, render_in_context
@@ -26,6 +27,9 @@ def article_head(context, page):
         f"sinmun:article-head:{request.get_host()}:{page.pk}:"
         f"{page.live_revision_id}:{page.path}:{stamp}"
     )
+    if page.is_live:
+        # Live updates are no revisions: their own stamp keeps the LiveBlogPosting current.
+        key += ":" + article_selectors.live_stamp(article=page)
     # The page's other fragments come later in the template: one round trip for all three.
     related = context.get("related_ids")
     readahead.read_ahead(
