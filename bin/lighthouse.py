@@ -36,6 +36,29 @@ KINDS = {  # page type -> the first link of this shape on the pages read
 }
 
 
+FORMATS = {
+    "photo-gallery": "[포토]",
+    "video": "[영상]",
+    "live": "[실시간]",
+}  # headline marks
+LISTS = ("/", "/society/", "/economy/", "/politics/", "/culture/", "/region/")
+
+
+def formats(base: str) -> dict[str, str]:
+    """The first story of each big-news format linked from the front and section pages."""
+    found = {}
+    for path in LISTS:
+        html = urllib.request.urlopen(base + path).read().decode()
+        for link, text in re.findall(
+            r'<a href="(/news/\d+)"[^>]*>(.*?)</a>', html, re.S
+        ):
+            headline = re.sub(r"<[^>]+>", "", text).strip()
+            for name, mark in FORMATS.items():
+                if headline.startswith(mark) and name not in found:
+                    found[name] = link
+    return found
+
+
 def page_types(base: str) -> dict[str, str]:
     """Each public page type's address, found by following the demo's own links: the front
     page, the opinion section and the first few stories they link to."""
@@ -60,6 +83,9 @@ def page_types(base: str) -> dict[str, str]:
         "section": "/society/",
         "subsection": "/society/incidents/",
         **found,
+        **formats(base),
+        "comments": found["article"] + "/comments/",
+        "reader-sign-in": "/accounts/login/",
         "search": "/search/?q=" + quote("축제"),
         "search-form": "/search/",
         "tip-form": "/tips/",
@@ -130,7 +156,7 @@ def main() -> int:
                 for factor, flags in FORM_FACTORS.items():
                     score, failed = audit(base + path, port, flags, out)
                     below += score < 1
-                    print(f"{round(score * 100):>4}  {factor:<8} {name:<12} {path}")
+                    print(f"{round(score * 100):>4}  {factor:<8} {name:<14} {path}")
                     for line in failed:
                         print(f"        {line}")
         finally:
