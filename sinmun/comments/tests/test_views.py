@@ -89,7 +89,7 @@ def test_the_thread_shows_imported_comments_with_their_author_and_time(client, s
     text = client.get(f"/news/{story.pk}/comments/list").text
     assert "옛독자" in text
     assert "예전 사이트에서 남긴 글" in text
-    assert "2019년 5월 1일" in text
+    assert "2019.05.01 09:00" in text  # Korea time, as everywhere on the site
     assert "이전 사이트" in text
 
 
