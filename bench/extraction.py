@@ -24,7 +24,7 @@ def main() -> int:
     articles = list(ArticlePage.objects.live())
     for article in articles:
         html = client.get(article.url).content.decode()
-        extracted = squeeze(trafilatura.extract(html) or "")
+        extracted = squeeze(trafilatura.extract(html, include_comments=False) or "")
         expected = squeeze(article.body_text)
         matched += lcs_length(extracted, expected)
         extracted_total += len(extracted)
