@@ -7,7 +7,7 @@ UV_VERSION = 0.13.8
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo run screenshots lighthouse bench-extraction bench-search bench-archive stack stack-stop stack-manage stack-check bench-stack test test-postgres browser-deps a11y-deps edge-deps services lint format bench messages clean backup restore audit
+.PHONY: help install demo run screenshots lighthouse bench-extraction bench-search bench-archive stack stack-stop stack-manage stack-check bench-stack test test-postgres browser-deps a11y-deps edge-deps bench-deps services lint format bench messages clean backup restore audit
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,6 +55,12 @@ edge-deps: ## Install Debian's Varnish and varnish-modules (xkey) for the edge t
 	@if [ ! -x /usr/sbin/varnishd ] || ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
 		echo "Installing varnish and varnish-modules from Debian"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null; \
+	fi
+
+bench-deps: ## Install Debian's wrk and nginx-light for make bench-stack (needs root)
+	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then \
+		echo "Installing wrk and nginx-light from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; \
 	fi
 
 services: ## Start PostgreSQL and Redis on 127.0.0.1 if they are not running
@@ -126,7 +132,7 @@ stack-manage: ## Run manage.py against the stack: make stack-manage ARGS='shell 
 stack-check: ## Smoke-test the stack: publish and unpublish, see both at the edge within 1 s
 	bin/stack-check
 
-bench-stack: install ## The edge against nginx and the origin, publish-to-visible, Redis and PostgreSQL faults
+bench-stack: install edge-deps bench-deps services ## The edge against nginx and the origin, publish-to-visible, Redis and PostgreSQL faults
 	$(BIN)/python -m bench.stack
 
 bench-archive: install services ## Reader pages at 1,000 and 300,000 stories on PostgreSQL (builds sinmun_archive_* once)
