@@ -104,14 +104,18 @@ def test_the_chief_publishes_the_lineup_on_the_first_try(paper, tmp_path):
             assert not has_unpublished
 
             # The second chief, on the version from before, changes the other pin.
-            other.locator("#id_pins-1-slot").select_option(Slot.SECTION)
-            other.wait_for_timeout(1_500)  # their autosave is refused: a newer version
+            # Their autosave is refused (a newer version); wait for its answer, however slow
+            # a loaded machine is, rather than a fixed time.
+            with other.expect_response(is_autosave, timeout=60_000):
+                other.locator("#id_pins-1-slot").select_option(Slot.SECTION)
             publish(other)
             # Wagtail asks first, naming who saved in between ...
             dialog = other.get_by_role("dialog").filter(
                 has_text="새 버전을 저장했습니다"
             )
-            expect(dialog).to_contain_text("최민준 님이 새 버전을 저장했습니다")
+            expect(dialog).to_contain_text(
+                "최민준 님이 새 버전을 저장했습니다", timeout=60_000
+            )
             text.look(other, "second chief, asked to confirm")
             # ... and, told to go on, the desk's guard keeps their version as a draft.
             dialog.get_by_role("button", name="게시").click()
