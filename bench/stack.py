@@ -34,6 +34,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from email.message import Message
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,22 +75,16 @@ def say(line: str = "") -> None:
     sys.stdout.flush()
 
 
-def get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+def get(url: str, headers: dict | None = None) -> tuple[int, Message | dict, bytes]:
+    """GET `url`; the headers answer `.get(name)` in any case (granian sends lower case)."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, _headers(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, _headers(error.headers), error.read()
+        return error.code, error.headers, error.read()
     except (urllib.error.URLError, OSError):
         return 0, {}, b""
-
-
-def _headers(message) -> dict:
-    """The response's headers, named as HTTP/1.1 writes them (granian sends lower case)."""
-    return {
-        "-".join(p.capitalize() for p in k.split("-")): v for k, v in message.items()
-    }
 
 
 def purge(header: str, keys: str) -> int:
@@ -318,7 +313,7 @@ def warmed_keys(paths: list[str]) -> str:
     for path in paths:
         get(EDGE + path)
         keys |= set(
-            get(EDGE + path, {"X-Sinmun-Debug": "1"})[1].get("Xkey", "").split()
+            get(EDGE + path, {"X-Sinmun-Debug": "1"})[1].get("xkey", "").split()
         )
     return " ".join(sorted(keys))
 
